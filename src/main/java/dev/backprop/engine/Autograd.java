@@ -1,0 +1,313 @@
+package dev.backprop.engine;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+
+/**
+ * {@code torch.autograd.backward} and {@code torch.autograd.grad}: an iterative walk of the graph in
+ * dependency order (ready nodes by descending sequence number, as PyTorch's engine orders them), with
+ * gradients summed per input, reduced to each input's shape and cast to its dtype
+ * (torch/csrc/autograd/engine.cpp, {@code validate_outputs}).
+ */
+public final class Autograd {
+    private Autograd() {}
+
+    /**
+     * {@code torch.autograd.backward(tensors, grad_tensors, retain_graph, create_graph, inputs)}.
+     * Returns the tensors whose {@code .grad} changed, in the order they were first written.
+     */
+    public static List<Tensor> backward(List<Tensor> tensors, List<Tensor> gradTensors, Boolean retainGraph, boolean createGraph,
+                                        List<Tensor> inputs) {
+        Tensor[] grads = makeGrads(tensors, gradTensors);
+        Edge[] roots = rootEdges(tensors);
+        boolean keepGraph = retainGraph != null ? retainGraph : createGraph;
+        Set<Tensor> updated = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Tensor> order = new ArrayList<>();
+        Run run = new Run(keepGraph, createGraph, order, updated);
+        if (inputs != null) {
+            if (inputs.isEmpty()) {
+                throw EngineException.autograd("'inputs' argument to backward() cannot be empty.");
+            }
+            for (Tensor in : inputs) {
+                Edge e = in.gradientEdge();
+                if (e == null) {
+                    throw EngineException.autograd("One of the differentiated Tensors does not require grad");
+                }
+                run.targets.add(e.node());
+                if (!in.isLeaf()) {
+                    run.accumulateInto.put(e, in);
+                }
+            }
+        }
+        run.execute(roots, grads);
+        return order;
+    }
+
+    /**
+     * {@code torch.autograd.grad(outputs, inputs, grad_outputs, retain_graph, create_graph, allow_unused)}:
+     * the gradients of the outputs with respect to each input (null for an unused input when allowed).
+     */
+    public static Tensor[] grad(List<Tensor> outputs, List<Tensor> inputs, List<Tensor> gradOutputs, Boolean retainGraph,
+                                boolean createGraph, boolean allowUnused) {
+        Tensor[] grads = makeGrads(outputs, gradOutputs);
+        Edge[] roots = rootEdges(outputs);
+        Edge[] captures = new Edge[inputs.size()];
+        for (int i = 0; i < captures.length; i++) {
+            captures[i] = inputs.get(i).gradientEdge();
+            if (captures[i] == null) {
+                throw EngineException.autograd("One of the differentiated Tensors does not require grad");
+            }
+        }
+        boolean keepGraph = retainGraph != null ? retainGraph : createGraph;
+        Run run = new Run(keepGraph, createGraph, new ArrayList<>(), null);
+        run.captures = captures;
+        run.captured = new Tensor[captures.length];
+        for (Edge c : captures) {
+            run.targets.add(c.node());
+        }
+        run.execute(roots, grads);
+        for (int i = 0; i < captures.length; i++) {
+            if (run.captured[i] == null && !allowUnused) {
+                throw EngineException.autograd("One of the differentiated Tensors appears to not have been used in the graph. "
+                        + "Set allow_unused=True if this is the desired behavior.");
+            }
+        }
+        return run.captured;
+    }
+
+    /** {@code _make_grads}: implicit ones for scalar outputs, shape checks for given gradients. */
+    private static Tensor[] makeGrads(List<Tensor> outputs, List<Tensor> given) {
+        if (given != null && given.size() != outputs.size()) {
+            throw EngineException.autograd("grad can be implicitly created only for scalar outputs");
+        }
+        Tensor[] grads = new Tensor[outputs.size()];
+        for (int i = 0; i < grads.length; i++) {
+            Tensor out = outputs.get(i);
+            Tensor g = given == null ? null : given.get(i);
+            if (g == null) {
+                if (out.requiresGrad()) {
+                    if (out.numel != 1) {
+                        throw EngineException.autograd("grad can be implicitly created only for scalar outputs");
+                    }
+                    g = Factories.ones(out.shape, out.dtype);
+                }
+            } else if (!Arrays.equals(g.shape, out.shape)) {
+                throw EngineException.shape("Mismatch in shape: grad_output[" + i + "] has a shape of " + Shapes.torchSize(g.shape)
+                        + " and output[" + i + "] has a shape of " + Shapes.torchSize(out.shape) + ".");
+            } else if (!g.dtype.isFloating() && out.dtype.isFloating()) {
+                throw new EngineException(ErrorCode.DTYPE_MISMATCH, "grad_output[" + i + "] must be a floating point tensor, got "
+                        + g.dtype.wireName());
+            }
+            grads[i] = g;
+        }
+        return grads;
+    }
+
+    private static Edge[] rootEdges(List<Tensor> tensors) {
+        if (tensors.isEmpty()) {
+            throw EngineException.autograd("backward() needs at least one tensor");
+        }
+        Edge[] roots = new Edge[tensors.size()];
+        for (int i = 0; i < roots.length; i++) {
+            roots[i] = tensors.get(i).gradientEdge();
+            if (roots[i] == null) {
+                throw EngineException.autograd("element " + i + " of tensors does not require grad and does not have a grad_fn");
+            }
+        }
+        return roots;
+    }
+
+    /** One execution of the engine over the graph below some roots. */
+    private static final class Run {
+        final boolean keepGraph;
+        final boolean createGraph;
+        final List<Tensor> updatedOrder;
+        final Set<Tensor> updated;
+        final Set<Node> targets = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        final Map<Edge, Tensor> accumulateInto = new HashMap<>();
+        Edge[] captures;
+        Tensor[] captured;
+
+        Run(boolean keepGraph, boolean createGraph, List<Tensor> updatedOrder, Set<Tensor> updated) {
+            this.keepGraph = keepGraph;
+            this.createGraph = createGraph;
+            this.updatedOrder = updatedOrder;
+            this.updated = updated;
+        }
+
+        void execute(Edge[] roots, Tensor[] rootGrads) {
+            List<Node> topo = discover(roots);
+            Set<Node> runs = executable(topo);
+            Map<Node, Integer> deps = new IdentityHashMap<>();
+            for (Node n : topo) {
+                if (!runs.contains(n)) continue;
+                for (Edge e : n.next) {
+                    if (e != null && wanted(e.node(), runs)) deps.merge(e.node(), 1, Integer::sum);
+                }
+            }
+            Map<Node, Tensor[]> buffers = new IdentityHashMap<>();
+            for (int i = 0; i < roots.length; i++) {
+                if (rootGrads[i] != null) {
+                    accumulate(buffers, roots[i], rootGrads[i]);
+                }
+            }
+            PriorityQueue<Node> ready = new PriorityQueue<>((a, b) -> Long.compare(b.sequenceNr, a.sequenceNr));
+            Set<Node> queued = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            for (Edge r : roots) {
+                if (deps.getOrDefault(r.node(), 0) == 0 && wanted(r.node(), runs) && queued.add(r.node())) ready.add(r.node());
+            }
+            try (GradMode.Scope ignored = GradMode.set(createGraph)) {
+                while (!ready.isEmpty()) {
+                    Node n = ready.poll();
+                    Tensor[] grads = buffers.remove(n);
+                    if (grads == null) grads = new Tensor[n.numOutputs()];
+                    Tensor[] out = evaluate(n, grads, runs.contains(n));
+                    if (!runs.contains(n)) continue;
+                    for (int i = 0; i < n.next.length; i++) {
+                        Edge e = n.next[i];
+                        if (e == null || !wanted(e.node(), runs)) continue;
+                        if (out != null && out[i] != null) {
+                            accumulate(buffers, e, validate(n, i, out[i]));
+                        }
+                        if (deps.merge(e.node(), -1, Integer::sum) == 0 && queued.add(e.node())) ready.add(e.node());
+                    }
+                }
+            }
+        }
+
+        private boolean wanted(Node n, Set<Node> runs) {
+            return runs.contains(n) || targets.contains(n);
+        }
+
+        /** Runs one node's hooks and, when it is to run, its backward. Returns its input gradients. */
+        private Tensor[] evaluate(Node n, Tensor[] grads, boolean runs) {
+            n.runRetainHooks(grads);
+            noteRetained(n, grads);
+            if (captures != null) {
+                for (int k = 0; k < captures.length; k++) {
+                    if (captures[k].node() == n && grads[captures[k].inputNr()] != null) {
+                        captured[k] = grads[captures[k].inputNr()];
+                    }
+                }
+            }
+            for (int i = 0; i < grads.length; i++) {
+                Tensor t = accumulateInto.get(new Edge(n, i));
+                if (t != null && grads[i] != null) {
+                    t.grad = t.grad == null ? grads[i].clone() : t.grad.add(grads[i]);
+                    note(t);
+                }
+            }
+            if (!runs) return null;
+            boolean any = false;
+            for (Tensor g : grads) any |= g != null;
+            Tensor[] out = null;
+            if (any) {
+                for (int i = 0; i < grads.length; i++) {
+                    if (grads[i] == null) grads[i] = Factories.zeros(n.outputShapes[i], n.outputDtypes[i]);
+                }
+                out = n.apply(grads);
+                if (n instanceof AccumulateGrad acc) note(acc.variable);
+            }
+            if (!keepGraph) n.release();
+            return out;
+        }
+
+        private void noteRetained(Node n, Tensor[] grads) {
+            for (int i = 0; i < grads.length; i++) {
+                if (grads[i] != null) {
+                    Tensor t = n.retainedTensor(i);
+                    if (t != null) note(t);
+                }
+            }
+        }
+
+        private void note(Tensor t) {
+            if (updated != null && updated.add(t)) updatedOrder.add(t);
+        }
+
+        /** {@code validate_outputs}: reduce a broadcast gradient to the input's shape and cast it to its dtype. */
+        private static Tensor validate(Node n, int i, Tensor g) {
+            int[] want = n.inputShapes[i];
+            if (!Arrays.equals(want, g.shape)) {
+                if (!Shapes.expandable(want, g.shape)) {
+                    throw EngineException.shape("Function " + n.name() + " returned an invalid gradient at index " + i + " - got "
+                            + Shapes.format(g.shape) + " but expected shape compatible with " + Shapes.format(want));
+                }
+                g = g.sumTo(want);
+            }
+            if (g.dtype != n.inputDtypes[i]) {
+                g = g.to(n.inputDtypes[i]);
+            }
+            return g;
+        }
+
+        private static void accumulate(Map<Node, Tensor[]> buffers, Edge e, Tensor g) {
+            Tensor[] buf = buffers.computeIfAbsent(e.node(), k -> new Tensor[k.numOutputs()]);
+            int nr = e.inputNr();
+            buf[nr] = buf[nr] == null ? g : buf[nr].add(g);
+        }
+
+        /** Every node below the roots, in an order where each node precedes the nodes it points to. */
+        private static List<Node> discover(Edge[] roots) {
+            Map<Node, Boolean> seen = new IdentityHashMap<>();
+            List<Node> postOrder = new ArrayList<>();
+            ArrayDeque<Object[]> stack = new ArrayDeque<>();
+            for (Edge r : roots) {
+                if (seen.putIfAbsent(r.node(), Boolean.TRUE) == null) stack.push(new Object[] {r.node(), 0});
+                while (!stack.isEmpty()) {
+                    Object[] top = stack.peek();
+                    Node n = (Node) top[0];
+                    int i = (Integer) top[1];
+                    if (i < n.next.length) {
+                        top[1] = i + 1;
+                        Edge e = n.next[i];
+                        if (e != null && seen.putIfAbsent(e.node(), Boolean.TRUE) == null) stack.push(new Object[] {e.node(), 0});
+                    } else {
+                        stack.pop();
+                        postOrder.add(n);
+                    }
+                }
+            }
+            java.util.Collections.reverse(postOrder);
+            return postOrder;
+        }
+
+        /**
+         * The nodes that must run. Without targets: all of them. With targets (grad's inputs or backward's
+         * inputs): those from which a target is reachable, the leaf targets' AccumulateGrad included.
+         */
+        private Set<Node> executable(List<Node> topo) {
+            Set<Node> runs = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            if (targets.isEmpty() && accumulateInto.isEmpty()) {
+                runs.addAll(topo);
+                return runs;
+            }
+            Set<Node> reaches = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            for (int i = topo.size() - 1; i >= 0; i--) {
+                Node n = topo.get(i);
+                boolean leadsToTarget = false;
+                for (Edge e : n.next) {
+                    if (e != null && (reaches.contains(e.node()) || targets.contains(e.node()))) {
+                        leadsToTarget = true;
+                        break;
+                    }
+                }
+                if (leadsToTarget) {
+                    runs.add(n);
+                    reaches.add(n);
+                }
+                if (n instanceof AccumulateGrad && targets.contains(n) && captures == null) {
+                    runs.add(n);
+                }
+            }
+            return runs;
+        }
+    }
+}

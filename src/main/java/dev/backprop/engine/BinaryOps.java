@@ -1,0 +1,47 @@
+package dev.backprop.engine;
+
+import static dev.backprop.engine.BinaryOp.OTHER;
+import static dev.backprop.engine.BinaryOp.RESULT;
+import static dev.backprop.engine.BinaryOp.SELF;
+
+import java.util.List;
+
+/**
+ * The elementwise ops of two tensors, each a single entry: forward on a pair of elements and the
+ * derivatives from tools/autograd/derivatives.yaml. Broadcast gradients need no care here: the engine
+ * sums each gradient back to its input's shape. To add one, add an entry and list it in {@link #ALL}.
+ */
+public final class BinaryOps {
+    private BinaryOps() {}
+
+    public static final BinaryOp ADD = new BinaryOp("add", "AddBackward0", Double::sum, Long::sum,
+            0, (g, self, other, r) -> g,
+            0, (g, self, other, r) -> g);
+    public static final BinaryOp SUB = new BinaryOp("sub", "SubBackward0", (x, y) -> x - y, (x, y) -> x - y,
+            0, (g, self, other, r) -> g,
+            0, (g, self, other, r) -> g.neg());
+    public static final BinaryOp MUL = new BinaryOp("mul", "MulBackward0", (x, y) -> x * y, (x, y) -> x * y,
+            OTHER, (g, self, other, r) -> g.mul(other),
+            SELF, (g, self, other, r) -> g.mul(self));
+    public static final BinaryOp DIV = new BinaryOp("div", "DivBackward0", (x, y) -> x / y, null,
+            OTHER, (g, self, other, r) -> g.div(other),
+            SELF | OTHER, (g, self, other, r) -> g.neg().mul(self.div(other).div(other)));
+    /** {@code pow(Tensor self, Tensor exponent)}: the exponent's gradient is 0 where self is 0 and exponent >= 0. */
+    public static final BinaryOp POW = new BinaryOp("pow", "PowBackward1", PowOps::pow, PowOps::powInt,
+            SELF | OTHER, (g, self, other, r) -> Tensor.where(other.eq(0), g.mulScalar(0), g.mul(other.mul(self.pow(other.sub(1))))),
+            SELF | OTHER | RESULT, (g, self, other, r) -> g.mul(Tensor.where(self.eq(0).logicalAnd(other.ge(0)), g.mulScalar(0),
+                    r.mul(self.log()))));
+    public static final BinaryOp MAXIMUM = new BinaryOp("maximum", "MaximumBackward0", Math::max, Math::max,
+            SELF | OTHER, (g, self, other, r) -> g.mul(Comparisons.selectionWeight(self, other)),
+            SELF | OTHER, (g, self, other, r) -> g.mul(Comparisons.selectionWeight(other, self)));
+    public static final BinaryOp MINIMUM = new BinaryOp("minimum", "MinimumBackward0", Math::min, Math::min,
+            SELF | OTHER, (g, self, other, r) -> g.mul(Comparisons.selectionWeight(other, self)),
+            SELF | OTHER, (g, self, other, r) -> g.mul(Comparisons.selectionWeight(self, other)));
+
+    /** C++'s {@code mul(Tensor, Scalar)}, which PyTorch's own formulas use: {@code MulBackward1}. */
+    static final BinaryOp MUL_SCALAR = new BinaryOp("mul", "MulBackward1", (x, y) -> x * y, (x, y) -> x * y,
+            OTHER, (g, self, other, r) -> g.mul(other),
+            0, (g, self, other, r) -> null);
+
+    public static final List<BinaryOp> ALL = List.of(ADD, SUB, MUL, DIV, POW, MAXIMUM, MINIMUM);
+}

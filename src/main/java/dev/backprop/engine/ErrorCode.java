@@ -1,0 +1,23 @@
+package dev.backprop.engine;
+
+/** Stable codes for every way the engine refuses a request; the web layer maps them to statuses. */
+public enum ErrorCode {
+    /** An argument is malformed or out of its domain (an unknown dtype, a bad dim, a missing attr). */
+    INVALID_ARGUMENT,
+    /** The shapes of the operands do not fit the operation (broadcasting, matmul, cat, view). */
+    SHAPE_MISMATCH,
+    /** The operation does not accept the operands' dtypes. */
+    DTYPE_MISMATCH,
+    /** Backward through a graph whose saved tensors were already freed. */
+    GRAPH_FREED,
+    /** A tensor saved for backward was modified by an in-place operation. */
+    SAVED_TENSOR_MODIFIED,
+    /** An in-place operation on a leaf that requires grad (or a view of one). */
+    INPLACE_ON_LEAF,
+    /** Autograd was asked for something its rules forbid (no grad_fn, non-scalar output, unused input). */
+    AUTOGRAD,
+    /** The operation name is not known. */
+    UNKNOWN_OP,
+    /** A feature PyTorch has that this engine refuses explicitly rather than answering wrongly. */
+    UNSUPPORTED
+}

@@ -1,0 +1,83 @@
+package dev.backprop.engine;
+
+/**
+ * The matrix product of two strided 2-D operands into a new contiguous matrix. The loop order follows
+ * the left operand's layout, so that a transposed operand (as in {@code Xᵀ·g}) is still read in one
+ * sequential pass.
+ */
+final class MatMulKernel {
+    private MatMulKernel() {}
+
+    static Tensor multiply(Tensor a, Tensor b) {
+        int n = a.shape[0], k = a.shape[1], p = b.shape[1];
+        Tensor r = Tensor.empty(a.dtype, new int[] {n, p});
+        switch (a.dtype) {
+            case FLOAT32 -> f32(a.storage.f32, a.offset, a.strides[0], a.strides[1], b.storage.f32, b.offset, b.strides[0],
+                    b.strides[1], r.storage.f32, n, k, p);
+            case FLOAT64 -> f64(a.storage.f64, a.offset, a.strides[0], a.strides[1], b.storage.f64, b.offset, b.strides[0],
+                    b.strides[1], r.storage.f64, n, k, p);
+            default -> i64(a, b, r, n, k, p);
+        }
+        return r;
+    }
+
+    private static void f32(float[] a, int ao, int as0, int as1, float[] b, int bo, int bs0, int bs1, float[] c, int n, int k, int p) {
+        if (p == 1) {
+            if (as1 == 1 || as0 != 1) {
+                for (int i = 0; i < n; i++) {
+                    float s = 0;
+                    int ai = ao + i * as0, bi = bo;
+                    for (int kk = 0; kk < k; kk++, ai += as1, bi += bs0) s += a[ai] * b[bi];
+                    c[i] = s;
+                }
+            } else {
+                for (int kk = 0; kk < k; kk++) {
+                    float bv = b[bo + kk * bs0];
+                    int ai = ao + kk * as1;
+                    for (int i = 0; i < n; i++, ai += as0) c[i] += a[ai] * bv;
+                }
+            }
+            return;
+        }
+        if (as0 == 1 && as1 != 1) {
+            for (int kk = 0; kk < k; kk++) {
+                for (int i = 0; i < n; i++) {
+                    float av = a[ao + i + kk * as1];
+                    int bi = bo + kk * bs0, ci = i * p;
+                    for (int j = 0; j < p; j++, bi += bs1) c[ci + j] += av * b[bi];
+                }
+            }
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            int ci = i * p;
+            for (int kk = 0; kk < k; kk++) {
+                float av = a[ao + i * as0 + kk * as1];
+                int bi = bo + kk * bs0;
+                for (int j = 0; j < p; j++, bi += bs1) c[ci + j] += av * b[bi];
+            }
+        }
+    }
+
+    private static void f64(double[] a, int ao, int as0, int as1, double[] b, int bo, int bs0, int bs1, double[] c, int n, int k,
+                            int p) {
+        for (int i = 0; i < n; i++) {
+            int ci = i * p;
+            for (int kk = 0; kk < k; kk++) {
+                double av = a[ao + i * as0 + kk * as1];
+                int bi = bo + kk * bs0;
+                for (int j = 0; j < p; j++, bi += bs1) c[ci + j] += av * b[bi];
+            }
+        }
+    }
+
+    private static void i64(Tensor a, Tensor b, Tensor r, int n, int k, int p) {
+        long[] x = a.readI64(), y = b.readI64(), c = r.storage.i64;
+        for (int i = 0; i < n; i++) {
+            for (int kk = 0; kk < k; kk++) {
+                long av = x[i * k + kk];
+                for (int j = 0; j < p; j++) c[i * p + j] += av * y[kk * p + j];
+            }
+        }
+    }
+}

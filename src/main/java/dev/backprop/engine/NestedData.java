@@ -1,0 +1,80 @@
+package dev.backprop.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code torch.tensor(data)}: nested lists of numbers or booleans to a tensor, with PyTorch's shape
+ * inference, its message for ragged lists, and its dtype inference when none is given (booleans give
+ * bool, integers int64, any float float32).
+ */
+final class NestedData {
+    private NestedData() {}
+
+    static Tensor parse(Object data, DType dtype) {
+        List<Integer> shape = new ArrayList<>();
+        Object probe = data;
+        while (probe instanceof List<?> l) {
+            shape.add(l.size());
+            probe = l.isEmpty() ? null : l.get(0);
+        }
+        int[] dims = shape.stream().mapToInt(Integer::intValue).toArray();
+        int n = Shapes.numel(dims);
+        Object[] flat = new Object[n];
+        int[] count = {0};
+        flatten(data, dims, 0, flat, count);
+        DType type = dtype != null ? dtype : infer(flat);
+        Tensor t = Tensor.empty(type, dims);
+        for (int i = 0; i < n; i++) {
+            Object v = flat[i];
+            switch (type) {
+                case FLOAT32 -> t.storage.f32[i] = (float) asDouble(v);
+                case FLOAT64 -> t.storage.f64[i] = asDouble(v);
+                case INT64 -> t.storage.i64[i] = asLong(v);
+                case BOOL -> t.storage.bool[i] = v instanceof Boolean b ? b : asDouble(v) != 0;
+            }
+        }
+        return t;
+    }
+
+    private static void flatten(Object node, int[] dims, int depth, Object[] flat, int[] count) {
+        if (depth == dims.length) {
+            if (node instanceof List<?>) {
+                throw EngineException.invalid("expected a number at dim " + depth + " but got a sequence");
+            }
+            if (!(node instanceof Number) && !(node instanceof Boolean)) {
+                throw EngineException.invalid("Could not infer dtype of " + (node == null ? "NoneType" : node.getClass().getSimpleName()));
+            }
+            flat[count[0]++] = node;
+            return;
+        }
+        if (!(node instanceof List<?> l)) {
+            throw EngineException.invalid("expected sequence of length " + dims[depth] + " at dim " + depth + " (got a number)");
+        }
+        if (l.size() != dims[depth]) {
+            throw EngineException.invalid("expected sequence of length " + dims[depth] + " at dim " + depth + " (got " + l.size() + ")");
+        }
+        for (Object child : l) {
+            flatten(child, dims, depth + 1, flat, count);
+        }
+    }
+
+    private static DType infer(Object[] flat) {
+        boolean allBool = flat.length > 0, anyFloat = flat.length == 0;
+        for (Object v : flat) {
+            allBool &= v instanceof Boolean;
+            anyFloat |= v instanceof Double || v instanceof Float || v instanceof java.math.BigDecimal;
+        }
+        return allBool ? DType.BOOL : anyFloat ? DType.FLOAT32 : DType.INT64;
+    }
+
+    private static double asDouble(Object v) {
+        return v instanceof Boolean b ? (b ? 1 : 0) : ((Number) v).doubleValue();
+    }
+
+    private static long asLong(Object v) {
+        if (v instanceof Boolean b) return b ? 1 : 0;
+        if (v instanceof Double || v instanceof Float || v instanceof java.math.BigDecimal) return (long) ((Number) v).doubleValue();
+        return ((Number) v).longValue();
+    }
+}
