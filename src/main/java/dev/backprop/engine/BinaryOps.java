@@ -43,5 +43,21 @@ public final class BinaryOps {
             OTHER, (g, self, other, r) -> g.mul(other),
             0, (g, self, other, r) -> null);
 
+    /**
+     * {@code add(self, other, alpha)}: {@code AddBackward0} with the other operand's gradient scaled by alpha.
+     * Alpha is rounded to the result dtype first, as PyTorch's kernel receives it.
+     */
+    static Tensor addScaled(Tensor self, Tensor other, double alpha) {
+        DType out = TypePromotion.resultType(self, other);
+        if (!out.isFloating() && alpha != Math.rint(alpha)) {
+            throw new EngineException(ErrorCode.DTYPE_MISMATCH, "For integral input tensors, argument alpha must not be a floating point number.");
+        }
+        double a = out == DType.FLOAT32 ? (float) alpha : alpha;
+        long ai = (long) alpha;
+        return new BinaryOp("add", "AddBackward0", (x, y) -> x + a * y, (x, y) -> x + ai * y,
+                0, (g, s, o, r) -> g,
+                0, (g, s, o, r) -> g.mulScalar(alpha)).apply(self, other);
+    }
+
     public static final List<BinaryOp> ALL = List.of(ADD, SUB, MUL, DIV, POW, MAXIMUM, MINIMUM);
 }
