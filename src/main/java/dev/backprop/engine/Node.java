@@ -71,7 +71,7 @@ public class Node {
     public int savedCount() {
         int n = 0;
         for (SavedTensor s : saved) {
-            if (s != null) n++;
+            if (s != null && !s.isReleased()) n++;
         }
         return n;
     }

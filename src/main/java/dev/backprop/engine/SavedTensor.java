@@ -49,6 +49,10 @@ final class SavedTensor {
         savedVersion = t.storage.version;
     }
 
+    boolean isReleased() {
+        return tensor == null;
+    }
+
     void release() {
         tensor = null;
     }
