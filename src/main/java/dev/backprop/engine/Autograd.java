@@ -143,47 +143,52 @@ public final class Autograd {
         }
 
         void execute(Edge[] roots, Tensor[] rootGrads) {
-            List<Node> topo = discover(roots);
-            Set<Node> runs = executable(topo);
-            Map<Node, Integer> deps = new IdentityHashMap<>();
+            List<Node> topo = discover(roots, this);
+            markExecutable(topo);
             for (Node n : topo) {
-                if (!runs.contains(n)) continue;
+                if (!n.scratchRuns) continue;
                 for (Edge e : n.next) {
-                    if (e != null && wanted(e.node(), runs)) deps.merge(e.node(), 1, Integer::sum);
+                    if (e != null && wanted(e.node())) e.node().scratchPending++;
                 }
             }
-            Map<Node, Tensor[]> buffers = new IdentityHashMap<>();
             for (int i = 0; i < roots.length; i++) {
-                if (rootGrads[i] != null) {
-                    accumulate(buffers, roots[i], rootGrads[i]);
-                }
+                if (rootGrads[i] != null) accumulate(roots[i], rootGrads[i]);
             }
             PriorityQueue<Node> ready = new PriorityQueue<>((a, b) -> Long.compare(b.sequenceNr, a.sequenceNr));
-            Set<Node> queued = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
             for (Edge r : roots) {
-                if (deps.getOrDefault(r.node(), 0) == 0 && wanted(r.node(), runs) && queued.add(r.node())) ready.add(r.node());
+                Node n = r.node();
+                if (n.scratchPending == 0 && wanted(n) && !n.scratchQueued) {
+                    n.scratchQueued = true;
+                    ready.add(n);
+                }
             }
             try (GradMode.Scope ignored = GradMode.set(createGraph)) {
                 while (!ready.isEmpty()) {
                     Node n = ready.poll();
-                    Tensor[] grads = buffers.remove(n);
-                    if (grads == null) grads = new Tensor[n.numOutputs()];
-                    Tensor[] out = evaluate(n, grads, runs.contains(n));
-                    if (!runs.contains(n)) continue;
+                    Tensor[] grads = n.scratchBuffer != null ? n.scratchBuffer : new Tensor[n.numOutputs()];
+                    n.scratchBuffer = null;
+                    Tensor[] out = evaluate(n, grads, n.scratchRuns);
+                    if (!n.scratchRuns) continue;
                     for (int i = 0; i < n.next.length; i++) {
                         Edge e = n.next[i];
-                        if (e == null || !wanted(e.node(), runs)) continue;
+                        if (e == null || !wanted(e.node())) continue;
                         if (out != null && out[i] != null) {
-                            accumulate(buffers, e, validate(n, i, out[i]));
+                            accumulate(e, validate(n, i, out[i]));
                         }
-                        if (deps.merge(e.node(), -1, Integer::sum) == 0 && queued.add(e.node())) ready.add(e.node());
+                        Node m = e.node();
+                        if (--m.scratchPending == 0 && !m.scratchQueued) {
+                            m.scratchQueued = true;
+                            ready.add(m);
+                        }
                     }
                 }
+            } finally {
+                for (Node n : topo) n.release(false);
             }
         }
 
-        private boolean wanted(Node n, Set<Node> runs) {
-            return runs.contains(n) || targets.contains(n);
+        private static boolean wanted(Node n) {
+            return n.scratchRuns || n.scratchTarget;
         }
 
         /** Runs one node's hooks and, when it is to run, its backward. Returns its input gradients. */
@@ -248,29 +253,38 @@ public final class Autograd {
             return g;
         }
 
-        private static void accumulate(Map<Node, Tensor[]> buffers, Edge e, Tensor g) {
-            Tensor[] buf = buffers.computeIfAbsent(e.node(), k -> new Tensor[k.numOutputs()]);
+        private static void accumulate(Edge e, Tensor g) {
+            Node n = e.node();
+            if (n.scratchBuffer == null) n.scratchBuffer = new Tensor[n.numOutputs()];
             int nr = e.inputNr();
-            buf[nr] = buf[nr] == null ? g : buf[nr].add(g);
+            n.scratchBuffer[nr] = n.scratchBuffer[nr] == null ? g : n.scratchBuffer[nr].add(g);
         }
 
-        /** Every node below the roots, in an order where each node precedes the nodes it points to. */
-        private static List<Node> discover(Edge[] roots) {
-            Map<Node, Boolean> seen = new IdentityHashMap<>();
+        /**
+         * Every node below the roots, in an order where each node precedes the nodes it points to; each
+         * node's scratch state is reset for this run as it is first reached.
+         */
+        private static List<Node> discover(Edge[] roots, Object run) {
             List<Node> postOrder = new ArrayList<>();
-            ArrayDeque<Object[]> stack = new ArrayDeque<>();
+            ArrayDeque<Node> nodes = new ArrayDeque<>();
+            ArrayDeque<Integer> positions = new ArrayDeque<>();
             for (Edge r : roots) {
-                if (seen.putIfAbsent(r.node(), Boolean.TRUE) == null) stack.push(new Object[] {r.node(), 0});
-                while (!stack.isEmpty()) {
-                    Object[] top = stack.peek();
-                    Node n = (Node) top[0];
-                    int i = (Integer) top[1];
+                if (r.node().claim(run)) {
+                    nodes.push(r.node());
+                    positions.push(0);
+                }
+                while (!nodes.isEmpty()) {
+                    Node n = nodes.peek();
+                    int i = positions.pop();
                     if (i < n.next.length) {
-                        top[1] = i + 1;
+                        positions.push(i + 1);
                         Edge e = n.next[i];
-                        if (e != null && seen.putIfAbsent(e.node(), Boolean.TRUE) == null) stack.push(new Object[] {e.node(), 0});
+                        if (e != null && e.node().claim(run)) {
+                            nodes.push(e.node());
+                            positions.push(0);
+                        }
                     } else {
-                        stack.pop();
+                        nodes.pop();
                         postOrder.add(n);
                     }
                 }
@@ -280,34 +294,26 @@ public final class Autograd {
         }
 
         /**
-         * The nodes that must run. Without targets: all of them. With targets (grad's inputs or backward's
-         * inputs): those from which a target is reachable, the leaf targets' AccumulateGrad included.
+         * Marks the nodes that must run. Without targets: all of them. With targets (grad's inputs or
+         * backward's inputs): those from which a target is reachable, the leaf targets' AccumulateGrad too.
          */
-        private Set<Node> executable(List<Node> topo) {
-            Set<Node> runs = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-            if (targets.isEmpty() && accumulateInto.isEmpty()) {
-                runs.addAll(topo);
-                return runs;
+        private void markExecutable(List<Node> topo) {
+            for (Node n : topo) n.scratchTarget = targets.contains(n);
+            if (targets.isEmpty()) {
+                for (Node n : topo) n.scratchRuns = true;
+                return;
             }
-            Set<Node> reaches = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
             for (int i = topo.size() - 1; i >= 0; i--) {
                 Node n = topo.get(i);
                 boolean leadsToTarget = false;
                 for (Edge e : n.next) {
-                    if (e != null && (reaches.contains(e.node()) || targets.contains(e.node()))) {
+                    if (e != null && (e.node().scratchRuns || e.node().scratchTarget)) {
                         leadsToTarget = true;
                         break;
                     }
                 }
-                if (leadsToTarget) {
-                    runs.add(n);
-                    reaches.add(n);
-                }
-                if (n instanceof AccumulateGrad && targets.contains(n) && captures == null) {
-                    runs.add(n);
-                }
+                n.scratchRuns = leadsToTarget || (n instanceof AccumulateGrad && n.scratchTarget && captures == null);
             }
-            return runs;
         }
     }
 }

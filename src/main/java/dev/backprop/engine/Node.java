@@ -25,6 +25,14 @@ public class Node {
     private final Backward backward;
     private Tensor[] retained;
 
+    // Scratch state of the backward run that last reached this node (a graph is walked by one thread at a time).
+    private Object scratchRun;
+    int scratchPending;
+    Tensor[] scratchBuffer;
+    boolean scratchRuns;
+    boolean scratchTarget;
+    boolean scratchQueued;
+
     Node(String name, Tensor[] inputs, Tensor[] outputs, Tensor[] toSave, Backward backward) {
         this(name, SEQUENCE.getAndIncrement(), inputs, outputs, toSave, backward);
     }
@@ -55,6 +63,27 @@ public class Node {
         for (int i = 0; i < toSave.length; i++) {
             saved[i] = toSave[i] == null ? null : new SavedTensor(toSave[i]);
         }
+    }
+
+    /** Claims this node for a backward run, resetting its scratch state; false if already claimed by it. */
+    boolean claim(Object run) {
+        if (scratchRun == run) {
+            return false;
+        }
+        scratchRun = run;
+        scratchPending = 0;
+        scratchBuffer = null;
+        scratchRuns = false;
+        scratchTarget = false;
+        scratchQueued = false;
+        return true;
+    }
+
+    /** Ends this node's part in a backward run: drops the run's scratch state (and, unless kept, the saved tensors). */
+    void release(boolean savedToo) {
+        scratchRun = null;
+        scratchBuffer = null;
+        if (savedToo) release();
     }
 
     /** PyTorch's class name, e.g. {@code MulBackward0}. */
