@@ -183,7 +183,7 @@ public final class Autograd {
                     }
                 }
             } finally {
-                for (Node n : topo) n.release(false);
+                for (Node n : topo) n.endRun();
             }
         }
 

@@ -79,11 +79,10 @@ public class Node {
         return true;
     }
 
-    /** Ends this node's part in a backward run: drops the run's scratch state (and, unless kept, the saved tensors). */
-    void release(boolean savedToo) {
+    /** Ends this node's part in a backward run: drops the run's scratch state. */
+    void endRun() {
         scratchRun = null;
         scratchBuffer = null;
-        if (savedToo) release();
     }
 
     /** PyTorch's class name, e.g. {@code MulBackward0}. */
