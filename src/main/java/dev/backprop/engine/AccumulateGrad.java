@@ -14,6 +14,11 @@ final class AccumulateGrad extends Node {
     }
 
     @Override
+    public Tensor variable() {
+        return variable;
+    }
+
+    @Override
     Tensor[] apply(Tensor[] grads) {
         Tensor g = grads[0];
         if (variable.grad == null) {

@@ -90,6 +90,11 @@ public class Node {
         return name;
     }
 
+    /** The leaf an {@code AccumulateGrad} node accumulates into ({@code node.variable}); null for other nodes. */
+    public Tensor variable() {
+        return null;
+    }
+
     /** {@code next_functions}: one entry per forward input, null where no gradient flows. */
     public List<Edge> nextFunctions() {
         return Collections.unmodifiableList(Arrays.asList(next));
