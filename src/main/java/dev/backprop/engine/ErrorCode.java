@@ -16,6 +16,8 @@ public enum ErrorCode {
     INPLACE_ON_LEAF,
     /** Autograd was asked for something its rules forbid (no grad_fn, non-scalar output, unused input). */
     AUTOGRAD,
+    /** A tensor over the configured size limits (elements or rank). */
+    TOO_LARGE,
     /** The operation name is not known. */
     UNKNOWN_OP,
     /** A feature PyTorch has that this engine refuses explicitly rather than answering wrongly. */

@@ -127,6 +127,13 @@ public class Node {
         return next[i] != null;
     }
 
+    /** Calls {@code action} with each tensor this node still holds for backward. */
+    void forEachSaved(java.util.function.Consumer<Tensor> action) {
+        for (SavedTensor s : saved) {
+            if (s != null && !s.isReleased()) action.accept(s.peek());
+        }
+    }
+
     void release() {
         for (SavedTensor s : saved) {
             if (s != null) s.release();

@@ -49,6 +49,11 @@ final class SavedTensor {
         savedVersion = t.storage.version;
     }
 
+    /** The saved tensor without the version check (for accounting, never for backward). */
+    Tensor peek() {
+        return tensor;
+    }
+
     boolean isReleased() {
         return tensor == null;
     }

@@ -11,7 +11,7 @@ public final class Shapes {
         for (int s : shape) {
             n *= s;
             if (n > Integer.MAX_VALUE) {
-                throw EngineException.invalid("tensor of shape " + format(shape) + " has more than 2^31 - 1 elements");
+                throw new EngineException(ErrorCode.TOO_LARGE, "a tensor of shape " + format(shape) + " has more than 2^31 - 1 elements");
             }
         }
         return (int) n;

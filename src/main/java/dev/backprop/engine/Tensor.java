@@ -91,6 +91,7 @@ public final class Tensor {
     }
 
     static Tensor empty(DType dtype, int[] shape) {
+        AllocationLimit.check(shape, Shapes.numel(shape));
         return new Tensor(Storage.allocate(dtype, Shapes.numel(shape)), dtype, shape);
     }
 
@@ -220,6 +221,7 @@ public final class Tensor {
         if (dtype == DType.FLOAT32 && isDense()) {
             return storage.f32;
         }
+        AllocationLimit.check(shape, numel);
         float[] out = new float[numel];
         gather(out);
         return out;
@@ -229,6 +231,7 @@ public final class Tensor {
         if (dtype == DType.FLOAT64 && isDense()) {
             return storage.f64;
         }
+        AllocationLimit.check(shape, numel);
         double[] out = new double[numel];
         gather(out);
         return out;
@@ -238,6 +241,7 @@ public final class Tensor {
         if (dtype == DType.INT64 && isDense()) {
             return storage.i64;
         }
+        AllocationLimit.check(shape, numel);
         long[] out = new long[numel];
         gather(out);
         return out;
@@ -247,6 +251,7 @@ public final class Tensor {
         if (dtype == DType.BOOL && isDense()) {
             return storage.bool;
         }
+        AllocationLimit.check(shape, numel);
         boolean[] out = new boolean[numel];
         gather(out);
         return out;

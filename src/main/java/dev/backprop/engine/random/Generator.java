@@ -31,6 +31,21 @@ public final class Generator {
         initialSeed = seed;
     }
 
+    /** A copy in the same state ({@code get_state}); drawing from either leaves the other unchanged. */
+    public Generator copy() {
+        Generator g = new Generator(initialSeed);
+        g.restore(this);
+        return g;
+    }
+
+    /** Puts this generator in {@code other}'s state ({@code set_state}). */
+    public void restore(Generator other) {
+        engine.copyFrom(other.engine);
+        initialSeed = other.initialSeed;
+        nextDoubleNormal = other.nextDoubleNormal;
+        hasNextDoubleNormal = other.hasNextDoubleNormal;
+    }
+
     /**
      * Reseeds as {@code torch.manual_seed(seed)}; only the low 32 bits reach the engine. A negative
      * seed stands for the uint64 with the same bits, as PyTorch wraps negative Python seeds.

@@ -21,6 +21,13 @@ final class Mt19937 {
         seed(seed);
     }
 
+    /** Copies another engine's whole state into this one. */
+    void copyFrom(Mt19937 other) {
+        System.arraycopy(other.state, 0, state, 0, N);
+        left = other.left;
+        next = other.next;
+    }
+
     void seed(long seed) {
         state[0] = (int) seed;
         for (int j = 1; j < N; j++) {
