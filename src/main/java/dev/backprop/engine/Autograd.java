@@ -134,6 +134,9 @@ public final class Autograd {
         final Map<Edge, Tensor> accumulateInto = new HashMap<>();
         Edge[] captures;
         Tensor[] captured;
+        /** Writes to .grad, applied only once the whole backward has succeeded, so that a failure changes nothing. */
+        final List<Runnable> effects = new ArrayList<>();
+        final List<Node> executed = new ArrayList<>();
 
         Run(boolean keepGraph, boolean createGraph, List<Tensor> updatedOrder, Set<Tensor> updated) {
             this.keepGraph = keepGraph;
@@ -182,6 +185,10 @@ public final class Autograd {
                         }
                     }
                 }
+                for (Runnable effect : effects) effect.run();
+                if (!keepGraph) {
+                    for (Node n : executed) n.release();
+                }
             } finally {
                 for (Node n : topo) n.endRun();
             }
@@ -193,7 +200,7 @@ public final class Autograd {
 
         /** Runs one node's hooks and, when it is to run, its backward. Returns its input gradients. */
         private Tensor[] evaluate(Node n, Tensor[] grads, boolean runs) {
-            n.runRetainHooks(grads);
+            n.runRetainHooks(grads, effects);
             noteRetained(n, grads);
             if (captures != null) {
                 for (int k = 0; k < captures.length; k++) {
@@ -205,7 +212,8 @@ public final class Autograd {
             for (int i = 0; i < grads.length; i++) {
                 Tensor t = accumulateInto.get(new Edge(n, i));
                 if (t != null && grads[i] != null) {
-                    t.grad = t.grad == null ? grads[i].clone() : t.grad.add(grads[i]);
+                    Tensor g = grads[i];
+                    effects.add(() -> t.grad = t.grad == null ? g.clone() : t.grad.add(g));
                     note(t);
                 }
             }
@@ -217,10 +225,14 @@ public final class Autograd {
                 for (int i = 0; i < grads.length; i++) {
                     if (grads[i] == null) grads[i] = Factories.zeros(n.outputShapes[i], n.outputDtypes[i]);
                 }
-                out = n.apply(grads);
-                if (n instanceof AccumulateGrad acc) note(acc.variable);
+                if (n instanceof AccumulateGrad acc) {
+                    effects.add(() -> acc.apply(grads));
+                    note(acc.variable);
+                } else {
+                    out = n.apply(grads);
+                }
             }
-            if (!keepGraph) n.release();
+            executed.add(n);
             return out;
         }
 

@@ -167,15 +167,16 @@ public class Node {
         }
     }
 
-    /** Runs the retain_grad hooks with the gradients flowing into this node. */
-    void runRetainHooks(Tensor[] grads) {
+    /** Adds to {@code effects} the retain_grad updates for the gradients flowing into this node. */
+    void runRetainHooks(Tensor[] grads, List<Runnable> effects) {
         if (retained == null) {
             return;
         }
         for (int i = 0; i < retained.length; i++) {
             Tensor t = retained[i];
-            if (t != null && grads[i] != null) {
-                t.grad = t.grad == null ? grads[i].clone() : t.grad.add(grads[i]);
+            Tensor g = grads[i];
+            if (t != null && g != null) {
+                effects.add(() -> t.grad = t.grad == null ? g.clone() : t.grad.add(g));
             }
         }
     }

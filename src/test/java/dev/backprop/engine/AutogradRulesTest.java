@@ -167,6 +167,20 @@ class AutogradRulesTest {
     }
 
     @Test
+    void aFailedBackwardChangesNoGradAndFreesNothing() {
+        Tensor w = leaf(1), x = leaf(2);
+        Tensor a = w.add(x);
+        Tensor early = w.mul(3);
+        Tensor late = a.mul(a);
+        a.add_(1);
+        Tensor total = early.add(late);
+        assertThatThrownBy(total::backward).extracting(e -> ((EngineException) e).code()).isEqualTo(ErrorCode.SAVED_TENSOR_MODIFIED);
+        assertThat(w.grad()).isNull();
+        assertThat(x.grad()).isNull();
+        assertThat(early.gradFn().savedCount()).isEqualTo(1);
+    }
+
+    @Test
     void nodesKeepNoSavedTensorsAfterBackward() {
         Tensor w = leaf(2);
         Tensor y = w.mul(w);

@@ -1,0 +1,116 @@
+package dev.backprop.engine.optim;
+
+import dev.backprop.engine.EngineException;
+import dev.backprop.engine.ErrorCode;
+import dev.backprop.engine.GradMode;
+import dev.backprop.engine.Tensor;
+import java.util.List;
+
+/**
+ * {@code torch.optim.Optimizer} with one parameter group: {@link #step()} updates every parameter that
+ * has a gradient, in place and without recording a graph; {@link #zeroGrad()} clears the gradients.
+ */
+public abstract class Optimizer {
+    private final List<Tensor> params;
+
+    protected Optimizer(List<Tensor> params) {
+        // torch/optim/optimizer.py, __init__ and add_param_group.
+        if (params.isEmpty()) {
+            throw invalid("optimizer got an empty parameter list");
+        }
+        for (Tensor p : params) {
+            if (p == null) {
+                throw invalid("optimizer can only optimize Tensors, but one of the params is NoneType");
+            }
+            if (!p.isLeaf() && !p.retainsGrad()) {
+                throw invalid("can't optimize a non-leaf Tensor");
+            }
+        }
+        this.params = List.copyOf(params);
+    }
+
+    public final List<Tensor> params() {
+        return params;
+    }
+
+    /** {@code optimizer.step()}: runs under {@code torch.no_grad()}, skipping parameters whose grad is None. */
+    public final void step() {
+        try (GradMode.Scope _ = GradMode.disable()) {
+            for (int i = 0, n = params.size(); i < n; i++) {
+                Tensor p = params.get(i);
+                Tensor g = p.grad();
+                if (g != null) {
+                    update(i, p, g);
+                }
+            }
+        }
+    }
+
+    /** Every tensor of the optimizer's state (momentum buffers, moment estimates), for memory accounting. */
+    public abstract List<Tensor> stateTensors();
+
+    /** A copy of the whole state, which {@link #restoreState(Object)} puts back (to undo a step). */
+    public abstract Object saveState();
+
+    public abstract void restoreState(Object saved);
+
+    /** Copies of the tensors in {@code state} (nulls stay null), made outside the graph. */
+    protected static Tensor[] copies(Tensor[] state) {
+        Tensor[] out = new Tensor[state.length];
+        try (GradMode.Scope _ = GradMode.disable()) {
+            for (int i = 0; i < state.length; i++) {
+                out[i] = state[i] == null ? null : state[i].clone();
+            }
+        }
+        return out;
+    }
+
+    protected static List<Tensor> present(Tensor[]... states) {
+        java.util.ArrayList<Tensor> out = new java.util.ArrayList<>();
+        for (Tensor[] state : states) {
+            for (Tensor t : state) {
+                if (t != null) out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /** The update of parameter {@code index}, with the grad mode already off. */
+    protected abstract void update(int index, Tensor param, Tensor grad);
+
+    /** {@code zero_grad(set_to_none=True)}: every {@code .grad} becomes None. */
+    public final void zeroGrad() {
+        zeroGrad(true);
+    }
+
+    /**
+     * {@code zero_grad(set_to_none)}. With false, existing gradients are detached from any graph and
+     * filled with zeros in place, as PyTorch 1.13's default does.
+     */
+    public final void zeroGrad(boolean setToNone) {
+        for (int i = 0, n = params.size(); i < n; i++) {
+            Tensor p = params.get(i);
+            Tensor g = p.grad();
+            if (g == null) {
+                continue;
+            }
+            if (setToNone) {
+                p.setGrad(null);
+            } else {
+                if (g.gradFn() != null) {
+                    g = g.detach();
+                    p.setGrad(g);
+                } else if (g.requiresGrad()) {
+                    g.requiresGrad_(false);
+                }
+                try (GradMode.Scope _ = GradMode.disable()) {
+                    g.zero_();
+                }
+            }
+        }
+    }
+
+    static EngineException invalid(String message) {
+        return new EngineException(ErrorCode.INVALID_ARGUMENT, message);
+    }
+}

@@ -1,0 +1,153 @@
+package dev.backprop.engine.train;
+
+import dev.backprop.engine.GradMode;
+import dev.backprop.engine.Tensor;
+import dev.backprop.engine.nn.BCELoss;
+import dev.backprop.engine.nn.Linear;
+import dev.backprop.engine.nn.Loss;
+import dev.backprop.engine.nn.Sequential;
+import dev.backprop.engine.nn.Sigmoid;
+import dev.backprop.engine.optim.Optimizer;
+import dev.backprop.engine.random.Generator;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The seed's training script (reference/seed-walkthrough.md, section 4; bench/seed_lr_torch.py):
+ * <pre>
+ * torch.manual_seed(seed); ...data...
+ * lr_net = Sequential(Linear(features, 1), Sigmoid()); loss_fn = BCELoss(); optimizer = ...
+ * for iteration in range(max_iterations):
+ *     y_pred = lr_net(train_x); loss = loss_fn(y_pred.squeeze(), train_y)
+ *     loss.backward(); optimizer.step(); optimizer.zero_grad()
+ *     if iteration % log_every == 0:
+ *         acc = (y_pred.ge(0.5).float().squeeze() == train_y).sum() / n   # log; stop if acc > target
+ * </pre>
+ * Constructing it makes the data and the model; {@link #run} trains once. Not thread-safe: call
+ * {@link #predict} after {@link #run} returns, or serialise the two.
+ */
+public final class LogisticRegressionTraining {
+    private final TrainingSpec spec;
+    private final Dataset data;
+    private final Linear linear;
+    private final Sequential model;
+    private final Loss lossFunction = new BCELoss();
+    private final Optimizer optimizer;
+    private boolean ran;
+
+    public LogisticRegressionTraining(TrainingSpec spec) {
+        this.spec = spec.withDefaults();
+        Generator gen = new Generator(this.spec.seed());
+        TrainingData source = this.spec.data();
+        this.data = source.synthetic() != null ? Dataset.synthetic(source.synthetic(), gen) : Dataset.inline(source.inline());
+        this.linear = new Linear(data.features(), 1, true, gen);
+        this.model = new Sequential(linear, new Sigmoid());
+        this.optimizer = this.spec.optimizer().build(model.parameters());
+    }
+
+    /**
+     * Trains until a logged accuracy exceeds the target, {@code maxIterations} have run, or
+     * {@code cancelled} answers true (asked once before each iteration).
+     */
+    public TrainingResult run(MetricsListener listener, BooleanSupplier cancelled) {
+        if (ran) {
+            throw new IllegalStateException("this training has already run");
+        }
+        ran = true;
+        Tensor x = data.x(), y = data.y();
+        int maxIterations = spec.maxIterations(), logEvery = spec.logEvery();
+        double target = spec.targetAccuracy();
+        StopReason reason = StopReason.MAX_ITERATIONS;
+        Tensor lastPrediction = null, lastLoss = null;
+        int iterations = 0;
+        long start = System.nanoTime();
+        for (int iteration = 0; iteration < maxIterations; iteration++) {
+            if (cancelled.getAsBoolean()) {
+                reason = StopReason.CANCELLED;
+                break;
+            }
+            Tensor prediction = model.forward(x);
+            Tensor loss = lossFunction.forward(prediction.squeeze(), y);
+            loss.backward();
+            optimizer.step();
+            optimizer.zeroGrad();
+            iterations = iteration + 1;
+            lastPrediction = prediction;
+            lastLoss = loss;
+            if (iteration % logEvery == 0) {
+                double accuracy = accuracy(prediction);
+                listener.onMetrics(new TrainingMetrics(iteration, loss.item(), accuracy, weights(), bias(), System.nanoTime() - start));
+                if (accuracy > target) {
+                    reason = StopReason.TARGET_REACHED;
+                    break;
+                }
+            }
+        }
+        long elapsed = System.nanoTime() - start;
+        double finalLoss = lastLoss == null ? Double.NaN : lastLoss.item();
+        double finalAccuracy = lastPrediction == null ? Double.NaN : accuracy(lastPrediction);
+        return new TrainingResult(weights(), bias(), finalLoss, finalAccuracy, iterations, elapsed, reason);
+    }
+
+    /** {@code (y_pred.ge(0.5).float().squeeze() == train_y).sum().item() / train_y.size(0)}. */
+    private double accuracy(Tensor prediction) {
+        Tensor y = data.y();
+        int n = y.numel(), correct = 0;
+        for (int i = 0; i < n; i++) {
+            float predictedClass = prediction.getDouble(i) >= 0.5 ? 1f : 0f;
+            if (predictedClass == (float) y.getDouble(i)) {
+                correct++;
+            }
+        }
+        return (double) correct / n;
+    }
+
+    /** {@code lr_net(x)} under no_grad: the probability of class 1 for every row of {@code x}. */
+    public float[] predict(float[][] x) {
+        if (x.length == 0) {
+            return new float[0];
+        }
+        float[] flat = Dataset.flatten(x, "x");
+        if (x[0].length != data.features()) {
+            throw TrainingSpec.invalid("the model takes rows of " + data.features() + " features, got rows of " + x[0].length);
+        }
+        try (GradMode.Scope _ = GradMode.disable()) {
+            Tensor p = model.forward(Tensor.of(flat, x.length, data.features()));
+            float[] out = new float[x.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = (float) p.getDouble(i);
+            }
+            return out;
+        }
+    }
+
+    /** {@code lr_net[0].weight[0]}: the current weights. */
+    public float[] weights() {
+        Tensor w = linear.weight();
+        float[] out = new float[w.numel()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) w.getDouble(i);
+        }
+        return out;
+    }
+
+    /** {@code lr_net[0].bias[0]}: the current bias. */
+    public float bias() {
+        return (float) linear.bias().getDouble(0);
+    }
+
+    public TrainingSpec spec() {
+        return spec;
+    }
+
+    public Dataset data() {
+        return data;
+    }
+
+    public Sequential model() {
+        return model;
+    }
+
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+}

@@ -1,0 +1,175 @@
+package dev.backprop.session;
+
+import dev.backprop.engine.AllocationLimit;
+import dev.backprop.engine.GradMode;
+import dev.backprop.engine.OpArgs;
+import dev.backprop.engine.OpRegistry;
+import dev.backprop.engine.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs ops on a session by name: resolves tensor names (and {@code x.grad} references), calls the
+ * engine's registry, binds the results, and keeps the whole request atomic — a failed op, or a result
+ * that breaks a quota, leaves the session exactly as it was.
+ */
+@Service
+public class OpExecutor {
+    private static final Set<String> RANDOM = Set.of("rand", "randn", "normal", "uniform");
+    private static final Set<String> FLAG_CHANGING = Set.of("retain_grad", "requires_grad_");
+    private static final Set<String> FACTORIES = Set.of("tensor", "zeros", "ones", "full", "arange", "rand", "randn", "normal",
+            "uniform", "zeros_like", "ones_like");
+
+    private final SessionService sessions;
+    private final Limits limits;
+    private final ModuleInvoker modules;
+
+    public OpExecutor(SessionService sessions, Limits limits, ModuleInvoker modules) {
+        this.sessions = sessions;
+        this.limits = limits;
+        this.modules = modules;
+    }
+
+    /** Runs the calls in order as one unit; answers the tensors each call produced, bound to their names. */
+    public List<List<BoundTensor>> run(Session s, List<OpCall> calls, boolean noGrad) {
+        if (calls.size() > limits.maxBatchOps()) {
+            throw ApiException.tooLarge("batch-too-large", "a batch of " + calls.size() + " ops is over the limit of "
+                    + limits.maxBatchOps());
+        }
+        Transaction tx = new Transaction(s);
+        try (GradMode.Scope ignored = AllocationLimit.set(limits.maxTensorElements(), limits.maxRank())) {
+            List<List<BoundTensor>> results = new ArrayList<>(calls.size());
+            for (int i = 0; i < calls.size(); i++) {
+                try {
+                    results.add(runOne(s, calls.get(i), noGrad, tx));
+                } catch (RuntimeException e) {
+                    throw calls.size() > 1 ? new BatchFailure(i, e) : e;
+                }
+            }
+            sessions.checkQuotas(s, Holdings.of(s));
+            return results;
+        } catch (RuntimeException e) {
+            tx.rollback();
+            throw e;
+        }
+    }
+
+    /** Runs {@code change} on the session as one unit, with the same undo and quota rules as ops. */
+    public <T> T atomically(Session s, java.util.function.Function<Transaction, T> change) {
+        Transaction tx = new Transaction(s);
+        try (GradMode.Scope ignored = AllocationLimit.set(limits.maxTensorElements(), limits.maxRank())) {
+            T result = change.apply(tx);
+            sessions.checkQuotas(s, Holdings.of(s));
+            return result;
+        } catch (RuntimeException e) {
+            tx.rollback();
+            throw e;
+        }
+    }
+
+    private List<BoundTensor> runOne(Session s, OpCall call, boolean batchNoGrad, Transaction tx) {
+        if (call.op() == null || call.op().isBlank()) {
+            throw ApiException.badRequest("an op needs a name in 'op'");
+        }
+        List<Object> inputs = resolveInputs(s, call.inputs());
+        Map<String, Object> attrs = call.attrs() == null ? Map.of() : call.attrs();
+        List<String> outNames = outNames(call.out());
+        Tensor[] outs;
+        try (GradMode.Scope ignored = GradMode.set(!(call.noGrad() || batchNoGrad))) {
+            if (call.op().equals("call")) {
+                outs = new Tensor[] {modules.call(s, attrs.get("module"), inputs)};
+            } else {
+                OpRegistry.OpDef def = OpRegistry.get(call.op());
+                if ((def.inPlace() || FLAG_CHANGING.contains(def.name())) && !inputs.isEmpty() && inputs.get(0) instanceof Tensor t) {
+                    tx.beforeChange(t);
+                }
+                if (RANDOM.contains(def.name())) {
+                    tx.beforeRandomDraw();
+                }
+                outs = def.invoker().call(new OpArgs(def.name(), inputs, attrs, name -> Names.resolve(s, name), s.generator));
+                if (FACTORIES.contains(def.name()) && requiresGradAttr(attrs)) {
+                    outs[0].requiresGrad_(true);
+                }
+            }
+        }
+        return bind(s, call, inputs, outs, outNames, tx);
+    }
+
+    private static boolean requiresGradAttr(Map<String, Object> attrs) {
+        Object v = attrs.containsKey("requires_grad") ? attrs.get("requires_grad") : attrs.get("requiresGrad");
+        if (v == null) return false;
+        if (v instanceof Boolean b) return b;
+        throw ApiException.badRequest("'requires_grad' must be a boolean");
+    }
+
+    private List<Object> resolveInputs(Session s, List<Object> raw) {
+        if (raw == null) return List.of();
+        List<Object> out = new ArrayList<>(raw.size());
+        for (int i = 0; i < raw.size(); i++) {
+            Object v = raw.get(i);
+            if (v instanceof String name) {
+                out.add(Names.resolve(s, name));
+            } else if (v instanceof Number || v instanceof Boolean) {
+                out.add(v);
+            } else if (v instanceof List<?> list && list.stream().allMatch(x -> x instanceof Number)) {
+                out.add(v);
+            } else {
+                throw ApiException.badRequest("inputs[" + i + "] must be a tensor name or a number");
+            }
+        }
+        return out;
+    }
+
+    private List<String> outNames(Object out) {
+        if (out == null) return List.of();
+        List<String> names = new ArrayList<>();
+        if (out instanceof String name) {
+            names.add(name);
+        } else if (out instanceof List<?> list) {
+            for (Object o : list) {
+                if (!(o instanceof String name)) throw ApiException.badRequest("'out' must be a name or a list of names");
+                names.add(name);
+            }
+        } else {
+            throw ApiException.badRequest("'out' must be a name or a list of names");
+        }
+        for (String n : names) Names.check(n, limits.maxNameLength(), "out");
+        return names;
+    }
+
+    private List<BoundTensor> bind(Session s, OpCall call, List<Object> inputs, Tensor[] outs, List<String> names, Transaction tx) {
+        if (names.size() > outs.length) {
+            throw ApiException.badRequest("'" + call.op() + "' gives " + outs.length + " result(s) but 'out' names " + names.size());
+        }
+        List<BoundTensor> bound = new ArrayList<>(outs.length);
+        for (int i = 0; i < outs.length; i++) {
+            Tensor t = outs[i];
+            String name = i < names.size() ? names.get(i) : existingName(s, call, inputs, t);
+            if (name == null) {
+                name = s.freshName();
+            }
+            if (Names.isGradReference(name) && !s.tensors.containsKey(name)) {
+                Tensor owner = s.tensors.get(Names.gradOwner(name));
+                if (owner == null) throw ApiException.notFound("tensor", Names.gradOwner(name));
+                tx.beforeChange(owner);
+                owner.setGrad(t);
+            } else {
+                s.tensors.put(name, t);
+            }
+            bound.add(new BoundTensor(name, t));
+        }
+        return bound;
+    }
+
+    /** The name an input tensor already has when the op answers that same tensor (in-place ops, retain_grad). */
+    private static String existingName(Session s, OpCall call, List<Object> inputs, Tensor t) {
+        if (call.inputs() == null) return null;
+        for (int i = 0; i < inputs.size(); i++) {
+            if (inputs.get(i) == t && call.inputs().get(i) instanceof String name) return name;
+        }
+        return null;
+    }
+}

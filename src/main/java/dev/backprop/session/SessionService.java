@@ -1,0 +1,163 @@
+package dev.backprop.session;
+
+import dev.backprop.engine.Footprint;
+import dev.backprop.engine.Tensor;
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.springframework.stereotype.Service;
+
+/**
+ * Creates, finds, serializes and expires sessions. Requests on one session run one at a time under
+ * its lock; different sessions run in parallel. Ids are random UUIDs (122 random bits from
+ * {@link java.security.SecureRandom}).
+ */
+@Service
+public class SessionService {
+    /** The seed of PyTorch's default generator in a fresh process. */
+    public static final long DEFAULT_SEED = 67280421310721L;
+
+    private record Key(String owner, String id) {}
+
+    private final ConcurrentHashMap<Key, Session> sessions = new ConcurrentHashMap<>();
+    private final AtomicLong totalBytes = new AtomicLong();
+    private final Limits limits;
+    private final Clock clock;
+    private final ScheduledExecutorService sweeper;
+
+    public SessionService(Limits limits, Clock clock) {
+        this.limits = limits;
+        this.clock = clock;
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("session-expiry").factory());
+        long period = Math.max(1000, Math.min(limits.sessionTtl().toMillis() / 4, 60_000));
+        sweeper.scheduleAtFixedRate(this::expireIdle, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    public Session create(Caller caller, Long seed) {
+        if (sessions.size() >= limits.maxSessions()) {
+            throw ApiException.quota("session-quota", "the service holds " + sessions.size() + " sessions, its limit");
+        }
+        Session s = new Session(UUID.randomUUID().toString(), caller.owner(), clock.instant(), seed == null ? DEFAULT_SEED : seed);
+        sessions.put(new Key(caller.owner(), s.id), s);
+        return s;
+    }
+
+    public List<Session> list(Caller caller) {
+        List<Session> mine = new ArrayList<>();
+        for (Session s : sessions.values()) {
+            if (s.owner.equals(caller.owner())) mine.add(s);
+        }
+        mine.sort(Comparator.comparing(Session::createdAt));
+        return mine;
+    }
+
+    public void delete(Caller caller, String id) {
+        Session s = sessions.remove(new Key(caller.owner(), id));
+        if (s == null) {
+            throw ApiException.notFound("session", id);
+        }
+        s.lock.lock();
+        try {
+            close(s);
+        } finally {
+            s.lock.unlock();
+        }
+    }
+
+    /** Runs {@code work} holding the session's lock; the session counts as used now. */
+    public <T> T withSession(Caller caller, String id, Function<Session, T> work) {
+        Session s = sessions.get(new Key(caller.owner(), id));
+        if (s == null) {
+            throw ApiException.notFound("session", id);
+        }
+        s.lock.lock();
+        try {
+            if (s.closed) {
+                throw ApiException.notFound("session", id);
+            }
+            s.lastAccess = clock.instant();
+            return work.apply(s);
+        } finally {
+            s.lock.unlock();
+        }
+    }
+
+    public Instant expiresAt(Session s) {
+        return s.lastAccess.plus(limits.sessionTtl());
+    }
+
+    /**
+     * Measures what the session now holds and checks it against the quotas; on success records it.
+     * Call with the session's lock held, before committing a change; a violation throws 429.
+     */
+    public void checkQuotas(Session s, Iterable<Tensor> held) {
+        Footprint f = Footprint.of(held);
+        if (f.bytes() > limits.maxSessionBytes()) {
+            throw ApiException.quota("session-bytes-quota", "the session would hold " + f.bytes() + " bytes, over its limit of "
+                    + limits.maxSessionBytes());
+        }
+        if (f.graphNodes() > limits.maxGraphNodes()) {
+            throw ApiException.quota("graph-nodes-quota", "the session's graphs would hold " + f.graphNodes()
+                    + " nodes, over the limit of " + limits.maxGraphNodes());
+        }
+        long delta = f.bytes() - s.bytes;
+        long total = totalBytes.addAndGet(delta);
+        if (delta > 0 && total > limits.maxTotalBytes()) {
+            totalBytes.addAndGet(-delta);
+            throw ApiException.quota("total-bytes-quota", "the service would hold " + total + " bytes, over its limit of "
+                    + limits.maxTotalBytes());
+        }
+        s.bytes = f.bytes();
+        s.graphNodes = f.graphNodes();
+    }
+
+    public long totalBytes() {
+        return totalBytes.get();
+    }
+
+    public int count() {
+        return sessions.size();
+    }
+
+    void expireIdle() {
+        Instant now = clock.instant();
+        Duration ttl = limits.sessionTtl();
+        for (var e : sessions.entrySet()) {
+            Session s = e.getValue();
+            if (s.lastAccess.plus(ttl).isBefore(now) && s.lock.tryLock()) {
+                try {
+                    if (s.lastAccess.plus(ttl).isBefore(now) && sessions.remove(e.getKey(), s)) {
+                        close(s);
+                    }
+                } finally {
+                    s.lock.unlock();
+                }
+            }
+        }
+    }
+
+    private void close(Session s) {
+        s.closed = true;
+        totalBytes.addAndGet(-s.bytes);
+        s.bytes = 0;
+        s.tensors.clear();
+        s.modules.clear();
+        s.optimizers.clear();
+    }
+
+    @PreDestroy
+    void stop() {
+        sweeper.shutdownNow();
+    }
+}

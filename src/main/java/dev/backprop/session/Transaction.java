@@ -1,0 +1,54 @@
+package dev.backprop.session;
+
+import dev.backprop.engine.Tensor;
+import dev.backprop.engine.TensorSnapshot;
+import dev.backprop.engine.random.Generator;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The undo log of one request on a session: the name bindings as they were, a snapshot of each existing
+ * tensor before its first change, and the generator's state before its first draw. Rolling back puts
+ * the session exactly as it was.
+ */
+final class Transaction {
+    private final Session session;
+    private final Map<String, Tensor> bindings;
+    private final Map<Tensor, TensorSnapshot> touched = new IdentityHashMap<>();
+    private final List<TensorSnapshot> order = new ArrayList<>();
+    private Generator generatorBefore;
+
+    Transaction(Session session) {
+        this.session = session;
+        this.bindings = new LinkedHashMap<>(session.tensors);
+    }
+
+    /** Records {@code t}'s state before the request changes it for the first time. */
+    void beforeChange(Tensor t) {
+        if (t != null && !touched.containsKey(t)) {
+            TensorSnapshot snap = TensorSnapshot.of(t);
+            touched.put(t, snap);
+            order.add(snap);
+        }
+    }
+
+    void beforeRandomDraw() {
+        if (generatorBefore == null) {
+            generatorBefore = session.generator.copy();
+        }
+    }
+
+    void rollback() {
+        for (int i = order.size() - 1; i >= 0; i--) {
+            order.get(i).restore();
+        }
+        session.tensors.clear();
+        session.tensors.putAll(bindings);
+        if (generatorBefore != null) {
+            session.generator.restore(generatorBefore);
+        }
+    }
+}
