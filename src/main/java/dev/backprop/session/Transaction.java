@@ -14,12 +14,13 @@ import java.util.Map;
  * tensor before its first change, and the generator's state before its first draw. Rolling back puts
  * the session exactly as it was.
  */
-final class Transaction {
+public final class Transaction {
     private final Session session;
     private final Map<String, Tensor> bindings;
     private final Map<Tensor, TensorSnapshot> touched = new IdentityHashMap<>();
     private final List<TensorSnapshot> order = new ArrayList<>();
     private Generator generatorBefore;
+    private final List<Runnable> undo = new ArrayList<>();
 
     Transaction(Session session) {
         this.session = session;
@@ -27,7 +28,7 @@ final class Transaction {
     }
 
     /** Records {@code t}'s state before the request changes it for the first time. */
-    void beforeChange(Tensor t) {
+    public void beforeChange(Tensor t) {
         if (t != null && !touched.containsKey(t)) {
             TensorSnapshot snap = TensorSnapshot.of(t);
             touched.put(t, snap);
@@ -35,13 +36,21 @@ final class Transaction {
         }
     }
 
-    void beforeRandomDraw() {
+    public void beforeRandomDraw() {
         if (generatorBefore == null) {
             generatorBefore = session.generator.copy();
         }
     }
 
+    /** Adds an undo step of its own (state the transaction cannot snapshot itself). */
+    public void onRollback(Runnable step) {
+        undo.add(step);
+    }
+
     void rollback() {
+        for (int i = undo.size() - 1; i >= 0; i--) {
+            undo.get(i).run();
+        }
         for (int i = order.size() - 1; i >= 0; i--) {
             order.get(i).restore();
         }

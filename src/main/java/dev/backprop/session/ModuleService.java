@@ -1,0 +1,107 @@
+package dev.backprop.session;
+
+import dev.backprop.engine.Tensor;
+import dev.backprop.engine.nn.Module;
+import dev.backprop.engine.nn.Modules;
+import dev.backprop.engine.optim.Optimizer;
+import dev.backprop.engine.optim.OptimizerSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/**
+ * Modules and optimizers of a session. A module's parameters become tensors named as its
+ * {@code state_dict} keys behind its name ({@code lr_net.0.weight}); an optimizer steps them in place.
+ */
+@Service
+public class ModuleService {
+    private final OpExecutor executor;
+    private final Limits limits;
+
+    public ModuleService(OpExecutor executor, Limits limits) {
+        this.executor = executor;
+        this.limits = limits;
+    }
+
+    public record CreatedModule(String name, Module module, Map<String, Tensor> parameters) {}
+
+    public CreatedModule createModule(Session s, String name, Object layers) {
+        Names.check(name, limits.maxNameLength(), "name");
+        if (layers == null) {
+            throw ApiException.badRequest("'layers' is required: a list of layers or an object of named children");
+        }
+        return executor.atomically(s, tx -> {
+            tx.beforeRandomDraw();
+            Module module = Modules.build(layers, s.generator);
+            Map<String, Tensor> params = new java.util.LinkedHashMap<>();
+            module.stateDict().forEach((key, t) -> {
+                String full = name + "." + key;
+                s.tensors.put(full, t);
+                params.put(full, t);
+            });
+            s.modules.put(name, module);
+            return new CreatedModule(name, module, params);
+        });
+    }
+
+    public record CreatedOptimizer(String name, String type, List<String> params) {}
+
+    public CreatedOptimizer createOptimizer(Session s, String name, OptimizerSpec spec, List<String> paramNames) {
+        Names.check(name, limits.maxNameLength(), "name");
+        if (paramNames == null || paramNames.isEmpty()) {
+            throw ApiException.badRequest("'params' must name at least one module or tensor");
+        }
+        List<Tensor> params = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (String p : paramNames) {
+            if (s.modules.get(p) instanceof Module m) {
+                for (var e : m.stateDict().entrySet()) {
+                    if (!params.contains(e.getValue())) {
+                        params.add(e.getValue());
+                        names.add(p + "." + e.getKey());
+                    }
+                }
+            } else {
+                params.add(Names.resolve(s, p));
+                names.add(p);
+            }
+        }
+        Optimizer optimizer = spec.build(params);
+        s.optimizers.put(name, optimizer);
+        return new CreatedOptimizer(name, spec.type() == null ? "sgd" : spec.type().toLowerCase(java.util.Locale.ROOT), names);
+    }
+
+    /** {@code optimizer.step()}; answers the parameters it updated. */
+    public List<BoundTensor> step(Session s, String name) {
+        Optimizer opt = optimizer(s, name);
+        return executor.atomically(s, tx -> {
+            Object state = opt.saveState();
+            tx.onRollback(() -> opt.restoreState(state));
+            for (Tensor p : opt.params()) tx.beforeChange(p);
+            opt.step();
+            return bound(s, opt);
+        });
+    }
+
+    /** {@code optimizer.zero_grad()} (set_to_none, PyTorch's current default). */
+    public List<BoundTensor> zeroGrad(Session s, String name, boolean setToNone) {
+        Optimizer opt = optimizer(s, name);
+        return executor.atomically(s, tx -> {
+            for (Tensor p : opt.params()) tx.beforeChange(p);
+            opt.zeroGrad(setToNone);
+            return bound(s, opt);
+        });
+    }
+
+    private static List<BoundTensor> bound(Session s, Optimizer opt) {
+        List<BoundTensor> out = new ArrayList<>();
+        for (Tensor p : opt.params()) out.add(new BoundTensor(Names.nameOf(s, p), p));
+        return out;
+    }
+
+    private static Optimizer optimizer(Session s, String name) {
+        if (s.optimizers.get(name) instanceof Optimizer o) return o;
+        throw ApiException.notFound("optimizer", name);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.backprop.session;
+
+import dev.backprop.engine.DType;
+import dev.backprop.engine.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/** Named tensors: creating leaves from literal data, reading, listing and dropping bindings. */
+@Service
+public class TensorService {
+    private final OpExecutor executor;
+    private final Limits limits;
+
+    public TensorService(OpExecutor executor, Limits limits) {
+        this.executor = executor;
+        this.limits = limits;
+    }
+
+    /** {@code name = torch.tensor(data, dtype=dtype, requires_grad=requiresGrad)}. */
+    public BoundTensor create(Session s, String name, Object data, String dtype, boolean requiresGrad) {
+        Names.check(name, limits.maxNameLength(), "name");
+        if (data == null) {
+            throw ApiException.badRequest("'data' is required: nested lists of numbers, or a number");
+        }
+        DType type = dtype == null ? null : DType.fromWireName(dtype);
+        return executor.atomically(s, tx -> {
+            Tensor t = Tensor.fromNested(data, type);
+            if (requiresGrad) t.requiresGrad_(true);
+            if (Names.isGradReference(name) && !s.tensors.containsKey(name)) {
+                Tensor owner = s.tensors.get(Names.gradOwner(name));
+                if (owner == null) throw ApiException.notFound("tensor", Names.gradOwner(name));
+                tx.beforeChange(owner);
+                owner.setGrad(t);
+            } else {
+                s.tensors.put(name, t);
+            }
+            return new BoundTensor(name, t);
+        });
+    }
+
+    public BoundTensor get(Session s, String name) {
+        return new BoundTensor(name, Names.resolve(s, name));
+    }
+
+    public List<BoundTensor> list(Session s) {
+        List<BoundTensor> out = new ArrayList<>(s.tensors.size());
+        s.tensors.forEach((n, t) -> out.add(new BoundTensor(n, t)));
+        return out;
+    }
+
+    /** {@code del name}: the binding goes; the tensor lives on while a graph needs it. */
+    public void delete(Session s, String name) {
+        if (s.tensors.remove(name) == null) {
+            if (Names.isGradReference(name) && s.tensors.get(Names.gradOwner(name)) != null) {
+                s.tensors.get(Names.gradOwner(name)).setGrad(null);
+                return;
+            }
+            throw ApiException.notFound("tensor", name);
+        }
+    }
+}

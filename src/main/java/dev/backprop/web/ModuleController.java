@@ -1,0 +1,82 @@
+package dev.backprop.web;
+
+import dev.backprop.engine.optim.OptimizerSpec;
+import dev.backprop.session.ApiException;
+import dev.backprop.session.BoundTensor;
+import dev.backprop.session.Caller;
+import dev.backprop.session.ModuleService;
+import dev.backprop.session.SessionService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/sessions/{sid}")
+@Tag(name = "training", description = "Modules and optimizers: the training loop step by step")
+class ModuleController {
+    private final SessionService sessions;
+    private final ModuleService modules;
+
+    ModuleController(SessionService sessions, ModuleService modules) {
+        this.sessions = sessions;
+        this.modules = modules;
+    }
+
+    @PostMapping("/modules")
+    @Operation(summary = "Build a torch.nn module, initialised from the session's generator as PyTorch initialises it")
+    ResponseEntity<Responses.Module> createModule(Caller caller, @PathVariable String sid, @RequestBody Requests.CreateModule body) {
+        if (body == null) throw ApiException.badRequest("a body is required");
+        Finite.check(body.layers(), "layers");
+        Responses.Module view = sessions.withSession(caller, sid, s -> {
+            ModuleService.CreatedModule m = modules.createModule(s, body.name(), body.layers());
+            Map<String, List<Integer>> params = new LinkedHashMap<>();
+            m.parameters().forEach((n, t) -> params.put(n, Arrays.stream(t.shape()).boxed().toList()));
+            return new Responses.Module(m.name(), m.module().toString(), params);
+        });
+        return ResponseEntity.created(URI.create("/api/v1/sessions/" + sid + "/modules/" + view.name())).body(view);
+    }
+
+    @PostMapping("/optimizers")
+    @Operation(summary = "Create a torch.optim optimizer (sgd or adam) over modules or tensors")
+    ResponseEntity<Responses.Optimizer> createOptimizer(Caller caller, @PathVariable String sid,
+                                                       @RequestBody Requests.CreateOptimizer body) {
+        if (body == null) throw ApiException.badRequest("a body is required");
+        OptimizerSpec spec = new OptimizerSpec(body.type(), Finite.check(body.lr(), "lr"), Finite.check(body.momentum(), "momentum"),
+                Finite.check(body.dampening(), "dampening"), Finite.check(body.weightDecay(), "weightDecay"), body.nesterov(),
+                body.betas(), Finite.check(body.eps(), "eps"), body.amsgrad(), body.maximize());
+        Finite.check(body.betas(), "betas");
+        Responses.Optimizer view = sessions.withSession(caller, sid, s -> {
+            ModuleService.CreatedOptimizer o = modules.createOptimizer(s, body.name(), spec, body.params());
+            return new Responses.Optimizer(o.name(), o.type(), o.params());
+        });
+        return ResponseEntity.created(URI.create("/api/v1/sessions/" + sid + "/optimizers/" + view.name())).body(view);
+    }
+
+    @PostMapping("/optimizers/{name}/step")
+    @Operation(summary = "optimizer.step(): answers the updated parameters")
+    Responses.Updated step(Caller caller, @PathVariable String sid, @PathVariable String name) {
+        return views(sessions.withSession(caller, sid, s -> modules.step(s, name)));
+    }
+
+    @PostMapping("/optimizers/{name}/zero-grad")
+    @Operation(summary = "optimizer.zero_grad(set_to_none=True by default)")
+    Responses.Updated zeroGrad(Caller caller, @PathVariable String sid, @PathVariable String name,
+                               @RequestParam(defaultValue = "true") boolean setToNone) {
+        return views(sessions.withSession(caller, sid, s -> modules.zeroGrad(s, name, setToNone)));
+    }
+
+    private static Responses.Updated views(List<BoundTensor> ts) {
+        return new Responses.Updated(ts.stream().map(t -> TensorView.of(t.name(), t.tensor())).toList());
+    }
+}

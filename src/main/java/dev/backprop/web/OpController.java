@@ -1,0 +1,74 @@
+package dev.backprop.web;
+
+import dev.backprop.session.ApiException;
+import dev.backprop.session.BoundTensor;
+import dev.backprop.session.Caller;
+import dev.backprop.session.OpCall;
+import dev.backprop.session.OpExecutor;
+import dev.backprop.session.SessionService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/sessions/{sid}/ops")
+@Tag(name = "ops", description = "Ops run at once and build the graph as they go")
+class OpController {
+    private final SessionService sessions;
+    private final OpExecutor executor;
+
+    OpController(SessionService sessions, OpExecutor executor) {
+        this.sessions = sessions;
+        this.executor = executor;
+    }
+
+    @PostMapping
+    @Operation(summary = "Run one op (answers its view) or an atomic batch in 'ops' (answers {results})")
+    @ApiResponse(responseCode = "200", description = "the view of the result, or {results: [...]} for a batch or an op with "
+            + "several results", content = @Content(schema = @Schema(oneOf = {TensorView.class, Responses.Batch.class})))
+    Object run(Caller caller, @PathVariable String sid, @RequestBody Requests.Op body) {
+        if (body == null) throw ApiException.badRequest("a body is required");
+        boolean batch = body.ops() != null;
+        if (batch && body.op() != null) {
+            throw ApiException.badRequest("send either one op ('op') or a batch ('ops'), not both");
+        }
+        List<OpCall> calls = new ArrayList<>();
+        if (batch) {
+            for (int i = 0; i < body.ops().size(); i++) {
+                Requests.Op op = body.ops().get(i);
+                if (op == null) throw ApiException.badRequest("ops[" + i + "] is null");
+                calls.add(toCall(op, "ops[" + i + "]"));
+            }
+        } else {
+            calls.add(toCall(body, "op"));
+        }
+        boolean noGrad = batch && Boolean.TRUE.equals(body.noGrad());
+        List<List<BoundTensor>> results = sessions.withSession(caller, sid, s -> executor.run(s, calls, noGrad));
+        if (!batch && results.get(0).size() == 1) {
+            BoundTensor t = results.get(0).get(0);
+            return TensorView.of(t.name(), t.tensor());
+        }
+        List<TensorView> views = new ArrayList<>();
+        for (List<BoundTensor> r : results) {
+            for (BoundTensor t : r) views.add(TensorView.of(t.name(), t.tensor()));
+        }
+        return new Responses.Batch(views);
+    }
+
+    private static OpCall toCall(Requests.Op op, String where) {
+        if (op.ops() != null) throw ApiException.badRequest(where + ": batches do not nest");
+        if (op.op() == null) throw ApiException.badRequest(where + ": 'op' is required");
+        Finite.check(op.inputs(), where + ".inputs");
+        Finite.check(op.attrs(), where + ".attrs");
+        return new OpCall(op.op(), op.inputs(), op.attrs(), op.out(), Boolean.TRUE.equals(op.noGrad()));
+    }
+}

@@ -1,0 +1,69 @@
+package dev.backprop.web;
+
+import dev.backprop.session.BoundTensor;
+import dev.backprop.session.Caller;
+import dev.backprop.session.SessionService;
+import dev.backprop.session.TensorService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/sessions/{sid}/tensors")
+@Tag(name = "tensors", description = "Named tensors, like Python variables")
+class TensorController {
+    private final SessionService sessions;
+    private final TensorService tensors;
+
+    TensorController(SessionService sessions, TensorService tensors) {
+        this.sessions = sessions;
+        this.tensors = tensors;
+    }
+
+    @PostMapping
+    @Operation(summary = "Create a leaf tensor from literal data (torch.tensor)")
+    ResponseEntity<TensorView> create(Caller caller, @PathVariable String sid, @RequestBody Requests.CreateTensor body) {
+        if (body == null) throw dev.backprop.session.ApiException.badRequest("a body is required");
+        Finite.check(body.data(), "data");
+        BoundTensor t = sessions.withSession(caller, sid, s -> tensors.create(s, body.name(), body.data(), body.dtype(),
+                Boolean.TRUE.equals(body.requiresGrad())));
+        return ResponseEntity.created(URI.create("/api/v1/sessions/" + sid + "/tensors/" + t.name()))
+                .body(TensorView.of(t.name(), t.tensor()));
+    }
+
+    @GetMapping
+    @Operation(summary = "List the session's tensors (without data)")
+    List<TensorInfo> list(Caller caller, @PathVariable String sid) {
+        return sessions.withSession(caller, sid, s -> tensors.list(s).stream().map(b -> TensorInfo.of(b.name(), b.tensor())).toList());
+    }
+
+    @GetMapping("/{name}")
+    @Operation(summary = "A tensor's view; ?data=false leaves data and grad out")
+    Object get(Caller caller, @PathVariable String sid, @PathVariable String name,
+               @RequestParam(defaultValue = "true") boolean data) {
+        return sessions.withSession(caller, sid, s -> {
+            BoundTensor t = tensors.get(s, name);
+            return data ? TensorView.of(name, t.tensor()) : TensorInfo.of(name, t.tensor());
+        });
+    }
+
+    @DeleteMapping("/{name}")
+    @Operation(summary = "Drop a name (the tensor lives on while a graph needs it)")
+    ResponseEntity<Void> delete(Caller caller, @PathVariable String sid, @PathVariable String name) {
+        sessions.withSession(caller, sid, s -> {
+            tensors.delete(s, name);
+            return null;
+        });
+        return ResponseEntity.noContent().build();
+    }
+}
