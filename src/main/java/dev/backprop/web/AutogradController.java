@@ -6,6 +6,7 @@ import dev.backprop.session.BoundTensor;
 import dev.backprop.session.Caller;
 import dev.backprop.session.SessionService;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +29,8 @@ class AutogradController {
     }
 
     @PostMapping("/backward")
-    @Operation(summary = "torch.autograd.backward: accumulate gradients into leaves (and retained tensors)")
-    Responses.Updated backward(Caller caller, @PathVariable String sid, @RequestBody Requests.Backward body) {
+    @Operation(operationId = "backward", summary = "torch.autograd.backward: accumulate gradients into leaves (and retained tensors)")
+    Responses.Updated backward(@Parameter(hidden = true) Caller caller, @PathVariable String sid, @RequestBody Requests.Backward body) {
         if (body == null) throw ApiException.badRequest("a body is required");
         Finite.check(body.gradTensors(), "gradTensors");
         List<BoundTensor> updated = sessions.withSession(caller, sid, s -> autograd.backward(s, body.tensors(), body.gradTensors(),
@@ -40,8 +41,8 @@ class AutogradController {
     }
 
     @PostMapping("/grad")
-    @Operation(summary = "torch.autograd.grad: the gradients, stored under the 'out' names")
-    Responses.Grads grad(Caller caller, @PathVariable String sid, @RequestBody Requests.Grad body) {
+    @Operation(operationId = "grad", summary = "torch.autograd.grad: the gradients, stored under the 'out' names")
+    Responses.Grads grad(@Parameter(hidden = true) Caller caller, @PathVariable String sid, @RequestBody Requests.Grad body) {
         if (body == null) throw ApiException.badRequest("a body is required");
         Finite.check(body.gradOutputs(), "gradOutputs");
         List<BoundTensor> grads = sessions.withSession(caller, sid, s -> autograd.grad(s, body.outputs(), body.inputs(),

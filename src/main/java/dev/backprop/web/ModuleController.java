@@ -7,6 +7,7 @@ import dev.backprop.session.Caller;
 import dev.backprop.session.ModuleService;
 import dev.backprop.session.SessionService;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.Arrays;
@@ -34,8 +35,8 @@ class ModuleController {
     }
 
     @PostMapping("/modules")
-    @Operation(summary = "Build a torch.nn module, initialised from the session's generator as PyTorch initialises it")
-    ResponseEntity<Responses.Module> createModule(Caller caller, @PathVariable String sid, @RequestBody Requests.CreateModule body) {
+    @Operation(operationId = "createModule", summary = "Build a torch.nn module, initialised from the session's generator as PyTorch initialises it")
+    ResponseEntity<Responses.Module> createModule(@Parameter(hidden = true) Caller caller, @PathVariable String sid, @RequestBody Requests.CreateModule body) {
         if (body == null) throw ApiException.badRequest("a body is required");
         Finite.check(body.layers(), "layers");
         Responses.Module view = sessions.withSession(caller, sid, s -> {
@@ -48,8 +49,8 @@ class ModuleController {
     }
 
     @PostMapping("/optimizers")
-    @Operation(summary = "Create a torch.optim optimizer (sgd or adam) over modules or tensors")
-    ResponseEntity<Responses.Optimizer> createOptimizer(Caller caller, @PathVariable String sid,
+    @Operation(operationId = "createOptimizer", summary = "Create a torch.optim optimizer (sgd or adam) over modules or tensors")
+    ResponseEntity<Responses.Optimizer> createOptimizer(@Parameter(hidden = true) Caller caller, @PathVariable String sid,
                                                        @RequestBody Requests.CreateOptimizer body) {
         if (body == null) throw ApiException.badRequest("a body is required");
         OptimizerSpec spec = new OptimizerSpec(body.type(), Finite.check(body.lr(), "lr"), Finite.check(body.momentum(), "momentum"),
@@ -64,14 +65,14 @@ class ModuleController {
     }
 
     @PostMapping("/optimizers/{name}/step")
-    @Operation(summary = "optimizer.step(): answers the updated parameters")
-    Responses.Updated step(Caller caller, @PathVariable String sid, @PathVariable String name) {
+    @Operation(operationId = "optimizerStep", summary = "optimizer.step(): answers the updated parameters")
+    Responses.Updated step(@Parameter(hidden = true) Caller caller, @PathVariable String sid, @PathVariable String name) {
         return views(sessions.withSession(caller, sid, s -> modules.step(s, name)));
     }
 
     @PostMapping("/optimizers/{name}/zero-grad")
-    @Operation(summary = "optimizer.zero_grad(set_to_none=True by default)")
-    Responses.Updated zeroGrad(Caller caller, @PathVariable String sid, @PathVariable String name,
+    @Operation(operationId = "optimizerZeroGrad", summary = "optimizer.zero_grad(set_to_none=True by default)")
+    Responses.Updated zeroGrad(@Parameter(hidden = true) Caller caller, @PathVariable String sid, @PathVariable String name,
                                @RequestParam(defaultValue = "true") boolean setToNone) {
         return views(sessions.withSession(caller, sid, s -> modules.zeroGrad(s, name, setToNone)));
     }

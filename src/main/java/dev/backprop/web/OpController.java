@@ -7,6 +7,7 @@ import dev.backprop.session.OpCall;
 import dev.backprop.session.OpExecutor;
 import dev.backprop.session.SessionService;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -32,10 +33,10 @@ class OpController {
     }
 
     @PostMapping
-    @Operation(summary = "Run one op (answers its view) or an atomic batch in 'ops' (answers {results})")
+    @Operation(operationId = "runOps", summary = "Run one op (answers its view) or an atomic batch in 'ops' (answers {results})")
     @ApiResponse(responseCode = "200", description = "the view of the result, or {results: [...]} for a batch or an op with "
             + "several results", content = @Content(schema = @Schema(oneOf = {TensorView.class, Responses.Batch.class})))
-    Object run(Caller caller, @PathVariable String sid, @RequestBody Requests.Op body) {
+    Object run(@Parameter(hidden = true) Caller caller, @PathVariable String sid, @RequestBody Requests.Op body) {
         if (body == null) throw ApiException.badRequest("a body is required");
         boolean batch = body.ops() != null;
         if (batch && body.op() != null) {

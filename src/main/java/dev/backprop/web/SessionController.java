@@ -5,6 +5,7 @@ import dev.backprop.session.Caller;
 import dev.backprop.session.Session;
 import dev.backprop.session.SessionService;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
@@ -28,35 +29,35 @@ class SessionController {
     }
 
     @PostMapping
-    @Operation(summary = "Open a session; seed is torch.manual_seed for its generator")
-    ResponseEntity<SessionView> create(Caller caller, @RequestBody(required = false) Requests.CreateSession body) {
+    @Operation(operationId = "createSession", summary = "Open a session; seed is torch.manual_seed for its generator")
+    ResponseEntity<SessionView> create(@Parameter(hidden = true) Caller caller, @RequestBody(required = false) Requests.CreateSession body) {
         Session s = sessions.create(caller, body == null ? null : body.seed());
         SessionView view = sessions.withSession(caller, s.id(), this::view);
         return ResponseEntity.created(URI.create("/api/v1/sessions/" + s.id())).body(view);
     }
 
     @GetMapping
-    @Operation(summary = "List the caller's sessions")
-    List<SessionView> list(Caller caller) {
+    @Operation(operationId = "listSessions", summary = "List the caller's sessions")
+    List<SessionView> list(@Parameter(hidden = true) Caller caller) {
         return sessions.list(caller).stream().map(this::view).toList();
     }
 
     @GetMapping("/{sid}")
-    @Operation(summary = "Inspect a session")
-    SessionView get(Caller caller, @PathVariable String sid) {
+    @Operation(operationId = "getSession", summary = "Inspect a session")
+    SessionView get(@Parameter(hidden = true) Caller caller, @PathVariable String sid) {
         return sessions.withSession(caller, sid, this::view);
     }
 
     @DeleteMapping("/{sid}")
-    @Operation(summary = "Drop a session and free its memory")
-    ResponseEntity<Void> delete(Caller caller, @PathVariable String sid) {
+    @Operation(operationId = "deleteSession", summary = "Drop a session and free its memory")
+    ResponseEntity<Void> delete(@Parameter(hidden = true) Caller caller, @PathVariable String sid) {
         sessions.delete(caller, sid);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{sid}/seed")
-    @Operation(summary = "Re-seed the session's generator (torch.manual_seed)")
-    SessionView seed(Caller caller, @PathVariable String sid, @RequestBody Requests.Seed body) {
+    @Operation(operationId = "seedSession", summary = "Re-seed the session's generator (torch.manual_seed)")
+    SessionView seed(@Parameter(hidden = true) Caller caller, @PathVariable String sid, @RequestBody Requests.Seed body) {
         if (body == null || body.seed() == null) {
             throw ApiException.badRequest("'seed' is required");
         }

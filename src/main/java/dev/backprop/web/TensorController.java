@@ -5,6 +5,7 @@ import dev.backprop.session.Caller;
 import dev.backprop.session.SessionService;
 import dev.backprop.session.TensorService;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
@@ -31,8 +32,8 @@ class TensorController {
     }
 
     @PostMapping
-    @Operation(summary = "Create a leaf tensor from literal data (torch.tensor)")
-    ResponseEntity<TensorView> create(Caller caller, @PathVariable String sid, @RequestBody Requests.CreateTensor body) {
+    @Operation(operationId = "createTensor", summary = "Create a leaf tensor from literal data (torch.tensor)")
+    ResponseEntity<TensorView> create(@Parameter(hidden = true) Caller caller, @PathVariable String sid, @RequestBody Requests.CreateTensor body) {
         if (body == null) throw dev.backprop.session.ApiException.badRequest("a body is required");
         Finite.check(body.data(), "data");
         BoundTensor t = sessions.withSession(caller, sid, s -> tensors.create(s, body.name(), body.data(), body.dtype(),
@@ -42,14 +43,14 @@ class TensorController {
     }
 
     @GetMapping
-    @Operation(summary = "List the session's tensors (without data)")
-    List<TensorInfo> list(Caller caller, @PathVariable String sid) {
+    @Operation(operationId = "listTensors", summary = "List the session's tensors (without data)")
+    List<TensorInfo> list(@Parameter(hidden = true) Caller caller, @PathVariable String sid) {
         return sessions.withSession(caller, sid, s -> tensors.list(s).stream().map(b -> TensorInfo.of(b.name(), b.tensor())).toList());
     }
 
     @GetMapping("/{name}")
-    @Operation(summary = "A tensor's view; ?data=false leaves data and grad out")
-    Object get(Caller caller, @PathVariable String sid, @PathVariable String name,
+    @Operation(operationId = "getTensor", summary = "A tensor's view; ?data=false leaves data and grad out")
+    Object get(@Parameter(hidden = true) Caller caller, @PathVariable String sid, @PathVariable String name,
                @RequestParam(defaultValue = "true") boolean data) {
         return sessions.withSession(caller, sid, s -> {
             BoundTensor t = tensors.get(s, name);
@@ -58,8 +59,8 @@ class TensorController {
     }
 
     @DeleteMapping("/{name}")
-    @Operation(summary = "Drop a name (the tensor lives on while a graph needs it)")
-    ResponseEntity<Void> delete(Caller caller, @PathVariable String sid, @PathVariable String name) {
+    @Operation(operationId = "deleteTensor", summary = "Drop a name (the tensor lives on while a graph needs it)")
+    ResponseEntity<Void> delete(@Parameter(hidden = true) Caller caller, @PathVariable String sid, @PathVariable String name) {
         sessions.withSession(caller, sid, s -> {
             tensors.delete(s, name);
             return null;
