@@ -35,7 +35,7 @@ class OpController {
     @PostMapping
     @Operation(operationId = "runOps", summary = "Run one op (answers its view) or an atomic batch in 'ops' (answers {results})")
     @ApiResponse(responseCode = "200", description = "the view of the result, or {results: [...]} for a batch or an op with "
-            + "several results", content = @Content(schema = @Schema(oneOf = {TensorView.class, Responses.Batch.class})))
+            + "several results", content = @Content(schema = @Schema(implementation = OpAnswer.class)))
     Object run(@Parameter(hidden = true) Caller caller, @PathVariable String sid, @RequestBody Requests.Op body) {
         if (body == null) throw ApiException.badRequest("a body is required");
         boolean batch = body.ops() != null;

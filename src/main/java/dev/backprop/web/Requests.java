@@ -30,8 +30,8 @@ final class Requests {
             @Schema(description = "PyTorch's op name (add, mul, sum, add_, ...)") String op,
             @Schema(description = "tensor names and Python numbers") List<Object> inputs,
             @Schema(description = "keyword arguments", nullable = true) Map<String, Object> attrs,
-            @Schema(description = "the name to bind (or a list of names for several results); fresh names when omitted",
-                    nullable = true) Object out,
+            @Schema(description = "the name to bind (or a list of names for several results); fresh names when omitted")
+            Object out,
             @Schema(description = "run under torch.no_grad()", nullable = true) Boolean noGrad,
             @Schema(description = "a batch: these ops in order, all or nothing", nullable = true) List<Op> ops) {}
 

@@ -8,7 +8,9 @@ import java.util.Map;
 final class Responses {
     private Responses() {}
 
-    @Schema(description = "The views of a batch's (or a multi-result op's) results, in order")
+    @Schema(description = "The views of a batch's (or a multi-result op's) results, in order",
+            additionalProperties = Schema.AdditionalPropertiesValue.FALSE, requiredProperties = {"results"},
+            example = "{\"results\": [{\"name\": \"a\", \"shape\": [1], \"dtype\": \"float32\", \"requiresGrad\": false, \"isLeaf\": true, \"gradFn\": null, \"retainsGrad\": false, \"version\": 0, \"data\": [1.0], \"grad\": null}]}")
     record Batch(List<TensorView> results) {}
 
     @Schema(description = "Every tensor whose grad changed")
