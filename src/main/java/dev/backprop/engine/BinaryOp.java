@@ -12,7 +12,18 @@ import java.util.function.LongBinaryOperator;
  * @param intFn the op on integers, or null when integer operands are computed as float32 (true division)
  */
 public record BinaryOp(String name, String gradFnName, DoubleBinaryOperator fn, LongBinaryOperator intFn,
-                       int selfUses, Derivative selfDerivative, int otherUses, Derivative otherDerivative) {
+                       int selfUses, Derivative selfDerivative, int otherUses, Derivative otherDerivative, FloatLoop.Binary floatLoop) {
+
+    public BinaryOp(String name, String gradFnName, DoubleBinaryOperator fn, LongBinaryOperator intFn,
+                    int selfUses, Derivative selfDerivative, int otherUses, Derivative otherDerivative) {
+        this(name, gradFnName, fn, intFn, selfUses, selfDerivative, otherUses, otherDerivative, null);
+    }
+
+    /** The same op with its own float32 loop. */
+    public BinaryOp withFloatLoop(FloatLoop.Binary loop) {
+        return new BinaryOp(name, gradFnName, fn, intFn, selfUses, selfDerivative, otherUses, otherDerivative, loop);
+    }
+
     public static final int SELF = 1;
     public static final int OTHER = 2;
     public static final int RESULT = 4;
@@ -30,7 +41,7 @@ public record BinaryOp(String name, String gradFnName, DoubleBinaryOperator fn, 
             throw new EngineException(ErrorCode.DTYPE_MISMATCH, "Subtraction, the `-` operator, with two bool tensors is not "
                     + "supported. Use the `^` or `logical_xor()` operator instead.");
         }
-        Tensor r = Kernels.zip(a, b, out == DType.BOOL ? DType.INT64 : out, out, fn, intFn);
+        Tensor r = Kernels.zip(a, b, out == DType.BOOL ? DType.INT64 : out, out, fn, intFn, floatLoop);
         if (out.isFloating() && Graph.needsGrad(a, b)) {
             int uses = (a.requiresGrad() ? selfUses : 0) | (b.requiresGrad() ? otherUses : 0);
             Tensor[] saved = {(uses & SELF) != 0 ? a : null, (uses & OTHER) != 0 ? b : null, (uses & RESULT) != 0 ? r : null};

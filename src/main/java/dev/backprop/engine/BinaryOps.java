@@ -16,16 +16,24 @@ public final class BinaryOps {
 
     public static final BinaryOp ADD = new BinaryOp("add", "AddBackward0", Double::sum, Long::sum,
             0, (g, self, other, r) -> g,
-            0, (g, self, other, r) -> g);
+            0, (g, self, other, r) -> g).withFloatLoop((a, sa, b, sb, o, n) -> {
+                for (int i = 0, ia = 0, ib = 0; i < n; i++, ia += sa, ib += sb) o[i] = a[ia] + b[ib];
+            });
     public static final BinaryOp SUB = new BinaryOp("sub", "SubBackward0", (x, y) -> x - y, (x, y) -> x - y,
             0, (g, self, other, r) -> g,
-            0, (g, self, other, r) -> g.neg());
+            0, (g, self, other, r) -> g.neg()).withFloatLoop((a, sa, b, sb, o, n) -> {
+                for (int i = 0, ia = 0, ib = 0; i < n; i++, ia += sa, ib += sb) o[i] = a[ia] - b[ib];
+            });
     public static final BinaryOp MUL = new BinaryOp("mul", "MulBackward0", (x, y) -> x * y, (x, y) -> x * y,
             OTHER, (g, self, other, r) -> g.mul(other),
-            SELF, (g, self, other, r) -> g.mul(self));
+            SELF, (g, self, other, r) -> g.mul(self)).withFloatLoop((a, sa, b, sb, o, n) -> {
+                for (int i = 0, ia = 0, ib = 0; i < n; i++, ia += sa, ib += sb) o[i] = a[ia] * b[ib];
+            });
     public static final BinaryOp DIV = new BinaryOp("div", "DivBackward0", (x, y) -> x / y, null,
             OTHER, (g, self, other, r) -> g.div(other),
-            SELF | OTHER, (g, self, other, r) -> g.neg().mul(self.div(other).div(other)));
+            SELF | OTHER, (g, self, other, r) -> g.neg().mul(self.div(other).div(other))).withFloatLoop((a, sa, b, sb, o, n) -> {
+                for (int i = 0, ia = 0, ib = 0; i < n; i++, ia += sa, ib += sb) o[i] = a[ia] / b[ib];
+            });
     /** {@code pow(Tensor self, Tensor exponent)}: the exponent's gradient is 0 where self is 0 and exponent >= 0. */
     public static final BinaryOp POW = new BinaryOp("pow", "PowBackward1", PowOps::pow, PowOps::powInt,
             SELF | OTHER, (g, self, other, r) -> Tensor.where(other.eq(0), g.mulScalar(0), g.mul(other.mul(self.pow(other.sub(1))))),
@@ -41,7 +49,9 @@ public final class BinaryOps {
     /** C++'s {@code mul(Tensor, Scalar)}, which PyTorch's own formulas use: {@code MulBackward1}. */
     static final BinaryOp MUL_SCALAR = new BinaryOp("mul", "MulBackward1", (x, y) -> x * y, (x, y) -> x * y,
             OTHER, (g, self, other, r) -> g.mul(other),
-            0, (g, self, other, r) -> null);
+            0, (g, self, other, r) -> null).withFloatLoop((a, sa, b, sb, o, n) -> {
+                for (int i = 0, ia = 0, ib = 0; i < n; i++, ia += sa, ib += sb) o[i] = a[ia] * b[ib];
+            });
 
     /**
      * {@code add(self, other, alpha)}: {@code AddBackward0} with the other operand's gradient scaled by alpha.

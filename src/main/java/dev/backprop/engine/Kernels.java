@@ -15,12 +15,18 @@ final class Kernels {
     private Kernels() {}
 
     static Tensor map(Tensor x, DType compute, DType out, DoubleUnaryOperator f, LongUnaryOperator fi) {
+        return map(x, compute, out, f, fi, null);
+    }
+
+    static Tensor map(Tensor x, DType compute, DType out, DoubleUnaryOperator f, LongUnaryOperator fi, FloatLoop.Unary loop) {
         int n = x.numel;
         Tensor r = Tensor.empty(out, x.shape);
         switch (compute) {
             case FLOAT32 -> {
                 float[] a = x.readF32();
-                if (out == DType.FLOAT32) {
+                if (out == DType.FLOAT32 && loop != null) {
+                    loop.run(a, r.storage.f32, n);
+                } else if (out == DType.FLOAT32) {
                     float[] o = r.storage.f32;
                     for (int i = 0; i < n; i++) o[i] = (float) f.applyAsDouble(a[i]);
                 } else {
@@ -53,6 +59,11 @@ final class Kernels {
     }
 
     static Tensor zip(Tensor x, Tensor y, DType compute, DType out, DoubleBinaryOperator f, LongBinaryOperator fi) {
+        return zip(x, y, compute, out, f, fi, null);
+    }
+
+    static Tensor zip(Tensor x, Tensor y, DType compute, DType out, DoubleBinaryOperator f, LongBinaryOperator fi,
+                      FloatLoop.Binary loop) {
         int[] shape = Shapes.broadcast(x.shape, y.shape);
         int n = Shapes.numel(shape);
         Tensor r = Tensor.empty(out, shape);
@@ -61,7 +72,9 @@ final class Kernels {
         switch (compute) {
             case FLOAT32 -> {
                 float[] a = xe.readF32(), b = ye.readF32();
-                if (out == DType.FLOAT32) {
+                if (out == DType.FLOAT32 && loop != null) {
+                    loop.run(a, sa, b, sb, r.storage.f32, n);
+                } else if (out == DType.FLOAT32) {
                     float[] o = r.storage.f32;
                     for (int i = 0, ia = 0, ib = 0; i < n; i++, ia += sa, ib += sb) o[i] = (float) f.applyAsDouble(a[ia], b[ib]);
                 } else {

@@ -28,13 +28,7 @@ final class LinAlg {
         checkSameDType(a, bias);
         DType out = a.dtype;
         Tensor r = MatMulKernel.multiply(a, b);
-        Tensor biasValues = expanded.to(out);
-        for (int i = 0; i < r.numel; i++) {
-            double v = beta * biasValues.getDouble(i) + alpha * r.getDouble(i);
-            if (out == DType.FLOAT32) r.storage.f32[i] = (float) v;
-            else if (out == DType.FLOAT64) r.storage.f64[i] = v;
-            else r.storage.i64[i] = (long) v;
-        }
+        addBias(r, expanded, beta, alpha);
         if (Graph.needsGrad(java.util.Arrays.asList(bias, a, b))) {
             Graph.record("AddmmBackward0", r, new Tensor[] {bias, a, b},
                     new Tensor[] {b.requiresGrad() ? a : null, a.requiresGrad() ? b : null}, ctx -> {
@@ -46,6 +40,30 @@ final class LinAlg {
                     });
         }
         return r;
+    }
+
+    /** {@code r = beta * bias + alpha * r}, in r's dtype; the common {@code beta = alpha = 1} is a plain sum. */
+    private static void addBias(Tensor r, Tensor bias, double beta, double alpha) {
+        int n = r.numel;
+        switch (r.dtype) {
+            case FLOAT32 -> {
+                float[] o = r.storage.f32;
+                float[] c = bias.readF32();
+                if (beta == 1 && alpha == 1) {
+                    for (int i = 0; i < n; i++) o[i] = c[i] + o[i];
+                } else {
+                    for (int i = 0; i < n; i++) o[i] = (float) (beta * c[i] + alpha * o[i]);
+                }
+            }
+            case FLOAT64 -> {
+                double[] o = r.storage.f64, c = bias.readF64();
+                for (int i = 0; i < n; i++) o[i] = beta * c[i] + alpha * o[i];
+            }
+            default -> {
+                long[] o = r.storage.i64, c = bias.readI64();
+                for (int i = 0; i < n; i++) o[i] = (long) (beta * c[i] + alpha * o[i]);
+            }
+        }
     }
 
     private static Tensor scale(Tensor t, double s) {

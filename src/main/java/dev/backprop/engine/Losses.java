@@ -27,7 +27,7 @@ final class Losses {
             for (int i = 0; i < n; i++) {
                 float v = a[i];
                 checkProbability(v);
-                o[i] = (t[i] - 1) * Math.max((float) Math.log1p(-v), -100f) - t[i] * Math.max((float) Math.log(v), -100f);
+                o[i] = (t[i] - 1) * Math.max((float) Math.log(1.0 - v), -100f) - t[i] * Math.max((float) Math.log(v), -100f);
             }
         } else {
             double[] a = x.readF64(), t = target.readF64(), o = loss.storage.f64;

@@ -13,7 +13,17 @@ import java.util.function.LongUnaryOperator;
  *              those are saved, so an in-place change to anything else does not break backward
  */
 public record UnaryOp(String name, String gradFnName, DoubleUnaryOperator fn, LongUnaryOperator intFn, int uses,
-                      Derivative derivative) {
+                      Derivative derivative, FloatLoop.Unary floatLoop) {
+
+    public UnaryOp(String name, String gradFnName, DoubleUnaryOperator fn, LongUnaryOperator intFn, int uses, Derivative derivative) {
+        this(name, gradFnName, fn, intFn, uses, derivative, null);
+    }
+
+    /** The same op with its own float32 loop. */
+    public UnaryOp withFloatLoop(FloatLoop.Unary loop) {
+        return new UnaryOp(name, gradFnName, fn, intFn, uses, derivative, loop);
+    }
+
     public static final int SELF = 1;
     public static final int RESULT = 2;
 
@@ -30,7 +40,7 @@ public record UnaryOp(String name, String gradFnName, DoubleUnaryOperator fn, Lo
         }
         DType out = x.dtype.isFloating() || intFn != null ? x.dtype : DType.FLOAT32;
         DType compute = out == DType.BOOL ? DType.INT64 : out;
-        Tensor r = Kernels.map(x, compute, out, fn, intFn);
+        Tensor r = Kernels.map(x, compute, out, fn, intFn, floatLoop);
         if (out.isFloating() && Graph.needsGrad(x)) {
             Tensor[] saved = {(uses & SELF) != 0 ? x : null, (uses & RESULT) != 0 ? r : null};
             Graph.record(gradFnName, r, new Tensor[] {x}, saved, ctx -> Graph.one(derivative.apply(ctx.grad(),
