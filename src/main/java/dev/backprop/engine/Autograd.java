@@ -25,12 +25,23 @@ public final class Autograd {
      */
     public static List<Tensor> backward(List<Tensor> tensors, List<Tensor> gradTensors, Boolean retainGraph, boolean createGraph,
                                         List<Tensor> inputs) {
+        return backward(tensors, gradTensors, retainGraph, createGraph, inputs, t -> { });
+    }
+
+    /**
+     * As {@link #backward(List, List, Boolean, boolean, List)}, calling {@code beforeGradChange} with each
+     * tensor whose {@code .grad} is about to change, once the whole graph has been walked and before any
+     * gradient is written (so that a caller can snapshot them).
+     */
+    public static List<Tensor> backward(List<Tensor> tensors, List<Tensor> gradTensors, Boolean retainGraph, boolean createGraph,
+                                        List<Tensor> inputs, java.util.function.Consumer<Tensor> beforeGradChange) {
         Tensor[] grads = makeGrads(tensors, gradTensors);
         Edge[] roots = rootEdges(tensors);
         boolean keepGraph = retainGraph != null ? retainGraph : createGraph;
         Set<Tensor> updated = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         List<Tensor> order = new ArrayList<>();
         Run run = new Run(keepGraph, createGraph, order, updated);
+        run.beforeGradChange = beforeGradChange;
         if (inputs != null) {
             if (inputs.isEmpty()) {
                 throw EngineException.autograd("'inputs' argument to backward() cannot be empty.");
@@ -137,6 +148,7 @@ public final class Autograd {
         /** Writes to .grad, applied only once the whole backward has succeeded, so that a failure changes nothing. */
         final List<Runnable> effects = new ArrayList<>();
         final List<Node> executed = new ArrayList<>();
+        java.util.function.Consumer<Tensor> beforeGradChange = t -> { };
 
         Run(boolean keepGraph, boolean createGraph, List<Tensor> updatedOrder, Set<Tensor> updated) {
             this.keepGraph = keepGraph;
@@ -185,6 +197,7 @@ public final class Autograd {
                         }
                     }
                 }
+                for (Tensor t : updatedOrder) beforeGradChange.accept(t);
                 for (Runnable effect : effects) effect.run();
                 if (!keepGraph) {
                     for (Node n : executed) n.release();

@@ -43,7 +43,7 @@ final class NestedData {
                 throw EngineException.invalid("expected a number at dim " + depth + " but got a sequence");
             }
             if (!(node instanceof Number) && !(node instanceof Boolean)) {
-                throw EngineException.invalid("Could not infer dtype of " + (node == null ? "NoneType" : node.getClass().getSimpleName()));
+                throw EngineException.invalid("Could not infer dtype of " + pythonType(node));
             }
             flat[count[0]++] = node;
             return;
@@ -57,6 +57,13 @@ final class NestedData {
         for (Object child : l) {
             flatten(child, dims, depth + 1, flat, count);
         }
+    }
+
+    private static String pythonType(Object node) {
+        if (node == null) return "NoneType";
+        if (node instanceof String) return "str";
+        if (node instanceof java.util.Map<?, ?>) return "dict";
+        return "object";
     }
 
     private static DType infer(Object[] flat) {

@@ -394,6 +394,7 @@ public final class Tensor {
     // ---- views ----------------------------------------------------------------------------
 
     Tensor asView(int[] newShape, int[] newStrides, int newOffset) {
+        AllocationLimit.check(newShape, Shapes.numel(newShape));
         return new Tensor(storage, dtype, newShape, newStrides, newOffset, false, viewBase != null ? viewBase : this);
     }
 

@@ -24,7 +24,10 @@ public class AutogradService {
         List<Tensor> grads = gradients(s, roots, gradTensors, "gradTensors");
         List<Tensor> in = inputs == null ? null : resolveAll(s, inputs, "inputs");
         return executor.atomically(s, tx -> {
-            List<Tensor> updated = Autograd.backward(roots, grads, retainGraph, createGraph, in);
+            List<Tensor> updated = Autograd.backward(roots, grads, retainGraph, createGraph, in, t -> {
+                tx.beforeChange(t);
+                tx.beforeChange(t.grad());
+            });
             List<BoundTensor> out = new ArrayList<>(updated.size());
             for (Tensor t : updated) out.add(new BoundTensor(Names.nameOf(s, t), t));
             return out;

@@ -40,7 +40,11 @@ public class ModuleService {
                 s.tensors.put(full, t);
                 params.put(full, t);
             });
-            s.modules.put(name, module);
+            Object previous = s.modules.put(name, module);
+            tx.onRollback(() -> {
+                if (previous == null) s.modules.remove(name);
+                else s.modules.put(name, previous);
+            });
             return new CreatedModule(name, module, params);
         });
     }
@@ -68,7 +72,14 @@ public class ModuleService {
             }
         }
         Optimizer optimizer = spec.build(params);
-        s.optimizers.put(name, optimizer);
+        executor.atomically(s, tx -> {
+            Object previous = s.optimizers.put(name, optimizer);
+            tx.onRollback(() -> {
+                if (previous == null) s.optimizers.remove(name);
+                else s.optimizers.put(name, previous);
+            });
+            return null;
+        });
         return new CreatedOptimizer(name, spec.type() == null ? "sgd" : spec.type().toLowerCase(java.util.Locale.ROOT), names);
     }
 

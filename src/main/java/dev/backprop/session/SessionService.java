@@ -44,7 +44,7 @@ public class SessionService {
         sweeper.scheduleAtFixedRate(this::expireIdle, period, period, TimeUnit.MILLISECONDS);
     }
 
-    public Session create(Caller caller, Long seed) {
+    public synchronized Session create(Caller caller, Long seed) {
         if (sessions.size() >= limits.maxSessions()) {
             throw ApiException.quota("session-quota", "the service holds " + sessions.size() + " sessions, its limit");
         }

@@ -51,12 +51,16 @@ public class TensorService {
 
     /** {@code del name}: the binding goes; the tensor lives on while a graph needs it. */
     public void delete(Session s, String name) {
-        if (s.tensors.remove(name) == null) {
-            if (Names.isGradReference(name) && s.tensors.get(Names.gradOwner(name)) != null) {
-                s.tensors.get(Names.gradOwner(name)).setGrad(null);
-                return;
+        executor.atomically(s, tx -> {
+            if (s.tensors.remove(name) == null) {
+                Tensor owner = Names.isGradReference(name) ? s.tensors.get(Names.gradOwner(name)) : null;
+                if (owner == null || owner.grad() == null) {
+                    throw ApiException.notFound("tensor", name);
+                }
+                tx.beforeChange(owner);
+                owner.setGrad(null);
             }
-            throw ApiException.notFound("tensor", name);
-        }
+            return null;
+        });
     }
 }

@@ -52,6 +52,11 @@ class ProblemHandler {
         return inner;
     }
 
+    @ExceptionHandler(dev.backprop.graph.GraphTooLargeException.class)
+    ResponseEntity<ProblemDetail> graphTooLarge(dev.backprop.graph.GraphTooLargeException e) {
+        return problem(413, "graph-too-large", e.getMessage(), null);
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -62,7 +67,15 @@ class ProblemHandler {
                 return problem(400, "json-limits", "the JSON body is outside the limits: " + c.getOriginalMessage(), null);
             }
         }
-        return problem(400, "malformed-json", "the body is not valid JSON for this request: " + firstLine(e.getMostSpecificCause()), null);
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof tools.jackson.databind.exc.MismatchedInputException m && !m.getPath().isEmpty()) {
+                return problem(400, "invalid-field", "'" + path(m) + "' has the wrong type or shape", null);
+            }
+            if (t instanceof tools.jackson.core.exc.StreamReadException r) {
+                return problem(400, "malformed-json", "the body is not valid JSON: " + firstLine(r.getOriginalMessage()), null);
+            }
+        }
+        return problem(400, "malformed-json", "a JSON body is required", null);
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
@@ -116,8 +129,25 @@ class ProblemHandler {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 
+    private static String path(tools.jackson.databind.exc.MismatchedInputException m) {
+        StringBuilder sb = new StringBuilder();
+        for (var ref : m.getPath()) {
+            if (ref.getPropertyName() != null) {
+                if (!sb.isEmpty()) sb.append('.');
+                sb.append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
     private static String firstLine(Throwable t) {
-        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return firstLine(t.getMessage() == null ? "" : t.getMessage());
+    }
+
+    private static String firstLine(String m) {
+        if (m == null) return "";
         int nl = m.indexOf('\n');
         m = nl >= 0 ? m.substring(0, nl) : m;
         return m.length() > 300 ? m.substring(0, 300) + "…" : m;

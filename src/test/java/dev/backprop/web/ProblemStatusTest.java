@@ -49,13 +49,14 @@ class ProblemStatusTest {
     @Test
     void anIllTypedFieldIs400() {
         try (var s = api.session()) {
-            s.tensor("{\"name\": \"w\", \"data\": [1.0], \"requiresGrad\": \"yes\"}").problem(400, "malformed-json");
-            s.tensor("{\"name\": 7, \"data\": [1.0], \"requiresGrad\": {}}").problem(400, "malformed-json");
-            s.op("{\"op\": \"add\", \"inputs\": \"w\"}").problem(400, "malformed-json");
+            assertThat(s.tensor("{\"name\": \"w\", \"data\": [1.0], \"requiresGrad\": \"yes\"}").problem(400, "invalid-field")
+                    .get("detail").stringValue()).isEqualTo("'requiresGrad' has the wrong type or shape");
+            s.tensor("{\"name\": 7, \"data\": [1.0], \"requiresGrad\": {}}").problem(400, "invalid-field");
+            s.op("{\"op\": \"add\", \"inputs\": \"w\"}").problem(400, "invalid-field");
             assertThat(s.op("{\"op\": \"add\", \"inputs\": [{\"name\": \"w\"}, 1]}").problem(400, "invalid-request")
                     .get("detail").stringValue()).isEqualTo("inputs[0] must be a tensor name or a number");
             s.op("{\"op\": \"ones\", \"attrs\": {\"size\": [1]}, \"out\": 5}").problem(400, "invalid-request");
-            s.optimizer("{\"name\": \"o\", \"type\": \"sgd\", \"params\": [\"w\"], \"lr\": \"fast\"}").problem(400, "malformed-json");
+            s.optimizer("{\"name\": \"o\", \"type\": \"sgd\", \"params\": [\"w\"], \"lr\": \"fast\"}").problem(400, "invalid-field");
         }
     }
 

@@ -67,7 +67,7 @@ class SessionApiTest {
     void reseedWithoutASeedIsRefused() {
         try (var s = api.session()) {
             assertThat(s.seed("{}").problem(400, "invalid-request").get("detail").stringValue()).isEqualTo("'seed' is required");
-            s.seed("{\"seed\": \"seven\"}").problem(400, "malformed-json");
+            s.seed("{\"seed\": \"seven\"}").problem(400, "invalid-field");
         }
     }
 

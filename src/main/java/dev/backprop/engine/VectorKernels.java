@@ -1,0 +1,108 @@
+package dev.backprop.engine;
+
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveAction;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * SIMD loops (the JDK's Vector API) for the memory-bound work of large models: matrix-vector
+ * products in both orientations, which each stream a whole data matrix once, and the elementwise
+ * functions of logistic regression. Large inputs are split across the cores.
+ */
+final class VectorKernels {
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    /** Below this many multiply-adds a product stays on the calling thread. */
+    private static final long PARALLEL_WORK = 1L << 20;
+
+    private VectorKernels() {}
+
+    /** {@code c[i] = Σ_j a[ao + i*rs + j] * w[j]}: each row of a row-major matrix dotted with a dense vector. */
+    static void rowDots(float[] a, int ao, int rs, float[] w, float[] c, int n, int k) {
+        if ((long) n * k < PARALLEL_WORK || n < 2) {
+            rowDots(a, ao, rs, w, c, 0, n, k);
+            return;
+        }
+        int half = n / 2;
+        ForkJoinPool.commonPool().invoke(new RecursiveAction() {
+            @Override
+            protected void compute() {
+                invokeAll(action(() -> rowDots(a, ao, rs, w, c, 0, half, k)), action(() -> rowDots(a, ao, rs, w, c, half, n, k)));
+            }
+        });
+    }
+
+    private static void rowDots(float[] a, int ao, int rs, float[] w, float[] c, int from, int to, int k) {
+        int upper = F.loopBound(k);
+        for (int i = from; i < to; i++) {
+            int base = ao + i * rs;
+            FloatVector acc = FloatVector.zero(F);
+            int j = 0;
+            for (; j < upper; j += F.length()) {
+                acc = FloatVector.fromArray(F, a, base + j).fma(FloatVector.fromArray(F, w, j), acc);
+            }
+            float s = acc.reduceLanes(VectorOperators.ADD);
+            for (; j < k; j++) s += a[base + j] * w[j];
+            c[i] = s;
+        }
+    }
+
+    /**
+     * {@code c[j] = Σ_i a[ao + i*rs + j] * g[i]} for j < k: the transposed product {@code Aᵀ·g} of a
+     * row-major matrix, read in one sequential pass with a private accumulator per thread.
+     */
+    static void transposedDots(float[] a, int ao, int rs, float[] g, int gs, float[] c, int n, int k) {
+        if ((long) n * k < PARALLEL_WORK || n < 2) {
+            transposedDots(a, ao, rs, g, gs, c, 0, n, k);
+            return;
+        }
+        int half = n / 2;
+        float[] second = new float[k];
+        ForkJoinPool.commonPool().invoke(new RecursiveAction() {
+            @Override
+            protected void compute() {
+                invokeAll(action(() -> transposedDots(a, ao, rs, g, gs, c, 0, half, k)),
+                        action(() -> transposedDots(a, ao, rs, g, gs, second, half, n, k)));
+            }
+        });
+        for (int j = 0; j < k; j++) c[j] += second[j];
+    }
+
+    private static void transposedDots(float[] a, int ao, int rs, float[] g, int gs, float[] c, int from, int to, int k) {
+        int upper = F.loopBound(k);
+        float[] acc = new float[k];
+        for (int i = from; i < to; i++) {
+            float gi = g[i * gs];
+            int base = ao + i * rs;
+            FloatVector gv = FloatVector.broadcast(F, gi);
+            int j = 0;
+            for (; j < upper; j += F.length()) {
+                FloatVector.fromArray(F, a, base + j).fma(gv, FloatVector.fromArray(F, acc, j)).intoArray(acc, j);
+            }
+            for (; j < k; j++) acc[j] += a[base + j] * gi;
+        }
+        for (int j = 0; j < k; j++) c[j] += acc[j];
+    }
+
+    /** {@code out = 1 / (1 + exp(-x))}. */
+    static void sigmoid(float[] x, float[] out, int n) {
+        int upper = F.loopBound(n);
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        int i = 0;
+        for (; i < upper; i += F.length()) {
+            FloatVector v = FloatVector.fromArray(F, x, i);
+            one.div(v.neg().lanewise(VectorOperators.EXP).add(one)).intoArray(out, i);
+        }
+        for (; i < n; i++) out[i] = (float) (1 / (1 + Math.exp(-x[i])));
+    }
+
+    private static RecursiveAction action(Runnable r) {
+        return new RecursiveAction() {
+            @Override
+            protected void compute() {
+                r.run();
+            }
+        };
+    }
+}
