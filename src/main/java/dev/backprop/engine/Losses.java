@@ -24,11 +24,8 @@ final class Losses {
         Tensor loss = Tensor.empty(x.dtype, x.shape);
         if (x.dtype == DType.FLOAT32) {
             float[] a = x.readF32(), t = target.readF32(), o = loss.storage.f32;
-            for (int i = 0; i < n; i++) {
-                float v = a[i];
-                checkProbability(v);
-                o[i] = (t[i] - 1) * Math.max((float) Math.log(1.0 - v), -100f) - t[i] * Math.max((float) Math.log(v), -100f);
-            }
+            for (int i = 0; i < n; i++) checkProbability(a[i]);
+            VectorKernels.binaryCrossEntropy(a, t, o, n);
         } else {
             double[] a = x.readF64(), t = target.readF64(), o = loss.storage.f64;
             for (int i = 0; i < n; i++) {
@@ -45,8 +42,11 @@ final class Losses {
                 Tensor g = ctx.grad();
                 Tensor gi = null, gt = null;
                 if (ctx.needs(0)) {
-                    Tensor denominator = Tensor.wrap(1).sub(self).mul(self).clamp(EPSILON, null);
-                    gi = finish(g.mul(self.sub(tgt)).div(denominator), w, reduction, n);
+                    gi = FusedBackward.binaryCrossEntropy(g, self, tgt, w, reduction);
+                    if (gi == null) {
+                        Tensor denominator = Tensor.wrap(1).sub(self).mul(self).clamp(EPSILON, null);
+                        gi = finish(g.mul(self.sub(tgt)).div(denominator), w, reduction, n);
+                    }
                 }
                 if (ctx.needs(1)) {
                     gt = finish(g.mul(Tensor.wrap(1).sub(self).log().sub(self.log())), w, reduction, n);

@@ -22,6 +22,15 @@ final class MatMulKernel {
     }
 
     private static void f32(float[] a, int ao, int as0, int as1, float[] b, int bo, int bs0, int bs1, float[] c, int n, int k, int p) {
+        if (p == 1 && as1 == 1 && k >= 8) {
+            VectorKernels.rowDots(a, ao, as0, column(b, bo, bs0, k), c, n, k);
+            return;
+        }
+        if (p == 1 && as0 == 1 && n >= 8) {
+            // A is the transpose of a row-major matrix X (k rows of n): c = Xᵀ·b in one pass over X.
+            VectorKernels.transposedDots(a, ao, as1, b, bo, bs0, c, k, n);
+            return;
+        }
         if (p == 1) {
             if (as1 == 1 || as0 != 1) {
                 for (int i = 0; i < n; i++) {
@@ -57,6 +66,14 @@ final class MatMulKernel {
                 for (int j = 0; j < p; j++, bi += bs1) c[ci + j] += av * b[bi];
             }
         }
+    }
+
+    /** A strided column as a dense array (no copy when it already is one). */
+    private static float[] column(float[] b, int bo, int bs0, int k) {
+        if (bo == 0 && bs0 == 1 && b.length == k) return b;
+        float[] w = new float[k];
+        for (int i = 0; i < k; i++) w[i] = b[bo + i * bs0];
+        return w;
     }
 
     private static void f64(double[] a, int ao, int as0, int as1, double[] b, int bo, int bs0, int bs1, double[] c, int n, int k,

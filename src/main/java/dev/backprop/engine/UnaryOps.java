@@ -30,9 +30,7 @@ public final class UnaryOps {
     public static final UnaryOp SQRT = new UnaryOp("sqrt", "SqrtBackward0", Math::sqrt, null, RESULT,
             (g, self, result) -> g.div(result.mulScalar(2)));
     public static final UnaryOp SIGMOID = new UnaryOp("sigmoid", "SigmoidBackward0", x -> 1 / (1 + Math.exp(-x)), null, RESULT,
-            (g, self, result) -> g.mul(Tensor.wrap(1).sub(result)).mul(result)).withFloatLoop((a, o, n) -> {
-                for (int i = 0; i < n; i++) o[i] = (float) (1 / (1 + Math.exp(-a[i])));
-            });
+            (g, self, result) -> FusedBackward.sigmoid(g, result)).withFloatLoop(VectorKernels::sigmoid);
     public static final UnaryOp TANH = new UnaryOp("tanh", "TanhBackward0", Math::tanh, null, RESULT,
             (g, self, result) -> g.mul(Tensor.wrap(1).sub(result.mul(result))));
     public static final UnaryOp RELU = new UnaryOp("relu", "ReluBackward0", x -> x > 0 ? x : (x == x ? 0 : x), x -> Math.max(x, 0),

@@ -52,9 +52,9 @@ final class VectorKernels {
      * {@code c[j] = Σ_i a[ao + i*rs + j] * g[i]} for j < k: the transposed product {@code Aᵀ·g} of a
      * row-major matrix, read in one sequential pass with a private accumulator per thread.
      */
-    static void transposedDots(float[] a, int ao, int rs, float[] g, int gs, float[] c, int n, int k) {
+    static void transposedDots(float[] a, int ao, int rs, float[] g, int go, int gs, float[] c, int n, int k) {
         if ((long) n * k < PARALLEL_WORK || n < 2) {
-            transposedDots(a, ao, rs, g, gs, c, 0, n, k);
+            transposedDots(a, ao, rs, g, go, gs, c, 0, n, k);
             return;
         }
         int half = n / 2;
@@ -62,18 +62,18 @@ final class VectorKernels {
         ForkJoinPool.commonPool().invoke(new RecursiveAction() {
             @Override
             protected void compute() {
-                invokeAll(action(() -> transposedDots(a, ao, rs, g, gs, c, 0, half, k)),
-                        action(() -> transposedDots(a, ao, rs, g, gs, second, half, n, k)));
+                invokeAll(action(() -> transposedDots(a, ao, rs, g, go, gs, c, 0, half, k)),
+                        action(() -> transposedDots(a, ao, rs, g, go, gs, second, half, n, k)));
             }
         });
         for (int j = 0; j < k; j++) c[j] += second[j];
     }
 
-    private static void transposedDots(float[] a, int ao, int rs, float[] g, int gs, float[] c, int from, int to, int k) {
+    private static void transposedDots(float[] a, int ao, int rs, float[] g, int go, int gs, float[] c, int from, int to, int k) {
         int upper = F.loopBound(k);
         float[] acc = new float[k];
         for (int i = from; i < to; i++) {
-            float gi = g[i * gs];
+            float gi = g[go + i * gs];
             int base = ao + i * rs;
             FloatVector gv = FloatVector.broadcast(F, gi);
             int j = 0;
@@ -95,6 +95,22 @@ final class VectorKernels {
             one.div(v.neg().lanewise(VectorOperators.EXP).add(one)).intoArray(out, i);
         }
         for (; i < n; i++) out[i] = (float) (1 / (1 + Math.exp(-x[i])));
+    }
+
+    /** Binary cross entropy per element, logs clamped at -100 (aten/src/ATen/native/Loss.cpp). */
+    static void binaryCrossEntropy(float[] x, float[] t, float[] out, int n) {
+        int upper = F.loopBound(n);
+        FloatVector one = FloatVector.broadcast(F, 1f), floor = FloatVector.broadcast(F, -100f);
+        int i = 0;
+        for (; i < upper; i += F.length()) {
+            FloatVector xv = FloatVector.fromArray(F, x, i), tv = FloatVector.fromArray(F, t, i);
+            FloatVector logOneMinus = one.sub(xv).lanewise(VectorOperators.LOG).max(floor);
+            FloatVector log = xv.lanewise(VectorOperators.LOG).max(floor);
+            tv.sub(one).mul(logOneMinus).sub(tv.mul(log)).intoArray(out, i);
+        }
+        for (; i < n; i++) {
+            out[i] = (t[i] - 1) * Math.max((float) Math.log(1.0 - x[i]), -100f) - t[i] * Math.max((float) Math.log(x[i]), -100f);
+        }
     }
 
     private static RecursiveAction action(Runnable r) {
