@@ -19,7 +19,9 @@ final class FusedBackward {
         Tensor r = Tensor.empty(DType.FLOAT32, y.shape);
         float[] o = r.storage.f32;
         int n = y.numel, step = g.numel == 1 ? 0 : 1;
-        for (int i = 0, ig = 0; i < n; i++, ig += step) o[i] = gv[ig] * (1f - yv[i]) * yv[i];
+        VectorKernels.split(n, (from, to) -> {
+            for (int i = from; i < to; i++) o[i] = gv[i * step] * (1f - yv[i]) * yv[i];
+        });
         return r;
     }
 
@@ -38,10 +40,12 @@ final class FusedBackward {
         float[] o = r.storage.f32;
         float eps = (float) 1e-12;
         boolean mean = reduction == Reduction.MEAN;
-        for (int i = 0; i < n; i++) {
-            float v = gv * (xv[i] - tv[i]) / Math.max((1f - xv[i]) * xv[i], eps);
-            o[i] = mean ? (float) ((double) v / n) : v;
-        }
+        VectorKernels.split(n, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                float v = gv * (xv[i] - tv[i]) / Math.max((1f - xv[i]) * xv[i], eps);
+                o[i] = mean ? (float) ((double) v / n) : v;
+            }
+        });
         return r;
     }
 }

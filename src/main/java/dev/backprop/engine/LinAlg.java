@@ -28,7 +28,7 @@ final class LinAlg {
         checkSameDType(a, bias);
         DType out = a.dtype;
         Tensor r = MatMulKernel.multiply(a, b);
-        addBias(r, expanded, beta, alpha);
+        addBias(r, bias.numel == 1 ? bias : expanded, beta, alpha);
         if (Graph.needsGrad(java.util.Arrays.asList(bias, a, b))) {
             Graph.record("AddmmBackward0", r, new Tensor[] {bias, a, b},
                     new Tensor[] {b.requiresGrad() ? a : null, a.requiresGrad() ? b : null}, ctx -> {
@@ -48,6 +48,13 @@ final class LinAlg {
         switch (r.dtype) {
             case FLOAT32 -> {
                 float[] o = r.storage.f32;
+                if (beta == 1 && alpha == 1 && bias.numel == 1) {
+                    float b = bias.readF32()[0];
+                    VectorKernels.split(n, (from, to) -> {
+                        for (int i = from; i < to; i++) o[i] = b + o[i];
+                    });
+                    return;
+                }
                 float[] c = bias.readF32();
                 if (beta == 1 && alpha == 1) {
                     for (int i = 0; i < n; i++) o[i] = c[i] + o[i];

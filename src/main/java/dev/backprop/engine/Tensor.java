@@ -322,6 +322,11 @@ public final class Tensor {
         return pos;
     }
 
+    /** The elements in row-major order as a new float32 array. */
+    public float[] toFloatArray() {
+        return readF32().clone();
+    }
+
     /** The single element as a double ({@code .item()}). */
     public double item() {
         if (numel != 1) {

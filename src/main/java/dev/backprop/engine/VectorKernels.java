@@ -15,6 +15,8 @@ final class VectorKernels {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     /** Below this many multiply-adds a product stays on the calling thread. */
     private static final long PARALLEL_WORK = 1L << 20;
+    /** Below this many elements an elementwise loop stays on the calling thread. */
+    private static final int PARALLEL_ELEMENTS = 1 << 18;
 
     private VectorKernels() {}
 
@@ -87,9 +89,13 @@ final class VectorKernels {
 
     /** {@code out = 1 / (1 + exp(-x))}. */
     static void sigmoid(float[] x, float[] out, int n) {
-        int upper = F.loopBound(n);
+        split(n, (from, to) -> sigmoid(x, out, from, to));
+    }
+
+    private static void sigmoid(float[] x, float[] out, int from, int n) {
+        int upper = from + F.loopBound(n - from);
         FloatVector one = FloatVector.broadcast(F, 1f);
-        int i = 0;
+        int i = from;
         for (; i < upper; i += F.length()) {
             FloatVector v = FloatVector.fromArray(F, x, i);
             one.div(v.neg().lanewise(VectorOperators.EXP).add(one)).intoArray(out, i);
@@ -99,9 +105,13 @@ final class VectorKernels {
 
     /** Binary cross entropy per element, logs clamped at -100 (aten/src/ATen/native/Loss.cpp). */
     static void binaryCrossEntropy(float[] x, float[] t, float[] out, int n) {
-        int upper = F.loopBound(n);
+        split(n, (from, to) -> binaryCrossEntropy(x, t, out, from, to));
+    }
+
+    private static void binaryCrossEntropy(float[] x, float[] t, float[] out, int from, int n) {
+        int upper = from + F.loopBound(n - from);
         FloatVector one = FloatVector.broadcast(F, 1f), floor = FloatVector.broadcast(F, -100f);
-        int i = 0;
+        int i = from;
         for (; i < upper; i += F.length()) {
             FloatVector xv = FloatVector.fromArray(F, x, i), tv = FloatVector.fromArray(F, t, i);
             FloatVector logOneMinus = one.sub(xv).lanewise(VectorOperators.LOG).max(floor);
@@ -111,6 +121,27 @@ final class VectorKernels {
         for (; i < n; i++) {
             out[i] = (t[i] - 1) * Math.max((float) Math.log(1.0 - x[i]), -100f) - t[i] * Math.max((float) Math.log(x[i]), -100f);
         }
+    }
+
+    /** A loop over {@code [from, to)}. */
+    @FunctionalInterface
+    interface Range {
+        void run(int from, int to);
+    }
+
+    /** Runs {@code body} over {@code [0, n)}, split in two halves across the cores when n is large. */
+    static void split(int n, Range body) {
+        if (n < PARALLEL_ELEMENTS) {
+            body.run(0, n);
+            return;
+        }
+        int half = (n / 2) & ~63;
+        ForkJoinPool.commonPool().invoke(new RecursiveAction() {
+            @Override
+            protected void compute() {
+                invokeAll(action(() -> body.run(0, half)), action(() -> body.run(half, n)));
+            }
+        });
     }
 
     private static RecursiveAction action(Runnable r) {
