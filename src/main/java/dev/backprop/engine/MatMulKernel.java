@@ -48,14 +48,12 @@ final class MatMulKernel {
             }
             return;
         }
-        if (as0 == 1 && as1 != 1) {
-            for (int kk = 0; kk < k; kk++) {
-                for (int i = 0; i < n; i++) {
-                    float av = a[ao + i + kk * as1];
-                    int bi = bo + kk * bs0, ci = i * p;
-                    for (int j = 0; j < p; j++, bi += bs1) c[ci + j] += av * b[bi];
-                }
-            }
+        if (bs1 == 1) {
+            VectorKernels.rowTimesMatrix(a, ao, as0, as1, b, bo, bs0, c, n, k, p);
+            return;
+        }
+        if (bs0 == 1 && as1 == 1) {
+            VectorKernels.rowDotsAgainstRows(a, ao, as0, b, bo, bs1, c, n, k, p);
             return;
         }
         for (int i = 0; i < n; i++) {

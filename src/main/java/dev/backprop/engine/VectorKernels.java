@@ -87,6 +87,61 @@ final class VectorKernels {
         for (int j = 0; j < k; j++) c[j] += acc[j];
     }
 
+    /** {@code C += A·B} for row-major B (unit column stride): each row of C accumulates scaled rows of B. */
+    static void rowTimesMatrix(float[] a, int ao, int as0, int as1, float[] b, int bo, int bs0, float[] c, int n, int k, int p) {
+        Range rows = (from, to) -> {
+            int upper = F.loopBound(p);
+            for (int i = from; i < to; i++) {
+                int ci = i * p;
+                for (int kk = 0; kk < k; kk++) {
+                    float av = a[ao + i * as0 + kk * as1];
+                    FloatVector avv = FloatVector.broadcast(F, av);
+                    int bi = bo + kk * bs0;
+                    int j = 0;
+                    for (; j < upper; j += F.length()) {
+                        FloatVector.fromArray(F, b, bi + j).fma(avv, FloatVector.fromArray(F, c, ci + j)).intoArray(c, ci + j);
+                    }
+                    for (; j < p; j++) c[ci + j] += av * b[bi + j];
+                }
+            }
+        };
+        if ((long) n * k * p < PARALLEL_WORK || n < 2) rows.run(0, n);
+        else splitRows(n, rows);
+    }
+
+    /** {@code C = A·B} where B is the transpose of a row-major matrix: each entry a dot of two contiguous rows. */
+    static void rowDotsAgainstRows(float[] a, int ao, int as0, float[] b, int bo, int bs1, float[] c, int n, int k, int p) {
+        Range rows = (from, to) -> {
+            int upper = F.loopBound(k);
+            for (int i = from; i < to; i++) {
+                int ai = ao + i * as0;
+                for (int j = 0; j < p; j++) {
+                    int bj = bo + j * bs1;
+                    FloatVector acc = FloatVector.zero(F);
+                    int kk = 0;
+                    for (; kk < upper; kk += F.length()) {
+                        acc = FloatVector.fromArray(F, a, ai + kk).fma(FloatVector.fromArray(F, b, bj + kk), acc);
+                    }
+                    float s = acc.reduceLanes(VectorOperators.ADD);
+                    for (; kk < k; kk++) s += a[ai + kk] * b[bj + kk];
+                    c[i * p + j] = s;
+                }
+            }
+        };
+        if ((long) n * k * p < PARALLEL_WORK || n < 2) rows.run(0, n);
+        else splitRows(n, rows);
+    }
+
+    private static void splitRows(int n, Range body) {
+        int half = n / 2;
+        ForkJoinPool.commonPool().invoke(new RecursiveAction() {
+            @Override
+            protected void compute() {
+                invokeAll(action(() -> body.run(0, half)), action(() -> body.run(half, n)));
+            }
+        });
+    }
+
     /** {@code out = 1 / (1 + exp(-x))}. */
     static void sigmoid(float[] x, float[] out, int n) {
         split(n, (from, to) -> sigmoid(x, out, from, to));

@@ -13,10 +13,14 @@ final class Responses {
             example = "{\"results\": [{\"name\": \"a\", \"shape\": [1], \"dtype\": \"float32\", \"requiresGrad\": false, \"isLeaf\": true, \"gradFn\": null, \"retainsGrad\": false, \"version\": 0, \"data\": [1.0], \"grad\": null}]}")
     record Batch(List<TensorView> results) {}
 
-    @Schema(description = "Every tensor whose grad changed")
+    @Schema(description = "Every tensor whose grad changed", example = """
+            {"updated": [{"name": "w", "shape": [1], "dtype": "float32", "requiresGrad": true, "isLeaf": true, "gradFn": null,
+              "retainsGrad": false, "version": 0, "data": [1.0], "grad": [5.0]}]}""")
     record Updated(List<TensorView> updated) {}
 
-    @Schema(description = "The gradients, one per input (null for an unused input with allowUnused)")
+    @Schema(description = "The gradients, one per input (null for an unused input with allowUnused)", example = """
+            {"grads": [{"name": "grad_1", "shape": [], "dtype": "float32", "requiresGrad": true, "isLeaf": false,
+              "gradFn": "MulBackward0", "retainsGrad": false, "version": 0, "data": 6.0, "grad": null}]}""")
     record Grads(List<TensorView> grads) {}
 
     @Schema(description = "A module and its parameters, named as its state_dict", example = """
