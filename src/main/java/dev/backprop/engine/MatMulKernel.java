@@ -9,6 +9,8 @@ final class MatMulKernel {
     private MatMulKernel() {}
 
     static Tensor multiply(Tensor a, Tensor b) {
+        a = unitStrided(a);
+        b = unitStrided(b);
         int n = a.shape[0], k = a.shape[1], p = b.shape[1];
         Tensor r = Tensor.empty(a.dtype, new int[] {n, p});
         switch (a.dtype) {
@@ -64,6 +66,12 @@ final class MatMulKernel {
                 for (int j = 0; j < p; j++, bi += bs1) c[ci + j] += av * b[bi];
             }
         }
+    }
+
+    /** The operand itself when one of its dims has unit stride (as the kernels want), else a contiguous copy. */
+    private static Tensor unitStrided(Tensor t) {
+        if (t.dtype != DType.FLOAT32 || t.strides[0] == 1 || t.strides[1] == 1 || t.numel <= 1) return t;
+        return Conversions.detachedCopy(t);
     }
 
     /** A strided column as a dense array (no copy when it already is one). */
