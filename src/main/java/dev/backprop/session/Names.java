@@ -46,6 +46,21 @@ public final class Names {
         throw ApiException.notFound("tensor", truncate(name));
     }
 
+    /**
+     * Binds {@code t} to {@code name}, as Python assignment does; a {@code x.grad} name not otherwise bound
+     * assigns {@code x.grad} (recorded in {@code tx} first).
+     */
+    static void bind(Session s, String name, Tensor t, Transaction tx) {
+        if (isGradReference(name) && !s.tensors.containsKey(name)) {
+            Tensor owner = s.tensors.get(gradOwner(name));
+            if (owner == null) throw ApiException.notFound("tensor", gradOwner(name));
+            tx.beforeChange(owner);
+            owner.setGrad(t);
+        } else {
+            s.tensors.put(name, t);
+        }
+    }
+
     /** The name a tensor is bound to in the session (for views of results), or null. */
     public static String nameOf(Session s, Tensor t) {
         for (var e : s.tensors.entrySet()) {

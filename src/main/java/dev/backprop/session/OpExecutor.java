@@ -151,14 +151,7 @@ public class OpExecutor {
             if (name == null) {
                 name = s.freshName();
             }
-            if (Names.isGradReference(name) && !s.tensors.containsKey(name)) {
-                Tensor owner = s.tensors.get(Names.gradOwner(name));
-                if (owner == null) throw ApiException.notFound("tensor", Names.gradOwner(name));
-                tx.beforeChange(owner);
-                owner.setGrad(t);
-            } else {
-                s.tensors.put(name, t);
-            }
+            Names.bind(s, name, t, tx);
             bound.add(new BoundTensor(name, t));
         }
         return bound;

@@ -27,14 +27,7 @@ public class TensorService {
         return executor.atomically(s, tx -> {
             Tensor t = Tensor.fromNested(data, type);
             if (requiresGrad) t.requiresGrad_(true);
-            if (Names.isGradReference(name) && !s.tensors.containsKey(name)) {
-                Tensor owner = s.tensors.get(Names.gradOwner(name));
-                if (owner == null) throw ApiException.notFound("tensor", Names.gradOwner(name));
-                tx.beforeChange(owner);
-                owner.setGrad(t);
-            } else {
-                s.tensors.put(name, t);
-            }
+            Names.bind(s, name, t, tx);
             return new BoundTensor(name, t);
         });
     }

@@ -2,13 +2,11 @@ package dev.backprop.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 @ServiceTest
-class AutogradApiTest {
+class AutogradApiTest extends ApiTest {
     private static final String SEED_GRAPH = """
             {"ops": [
               {"op": "add", "inputs": ["w", "x"], "out": "a"},
@@ -16,14 +14,6 @@ class AutogradApiTest {
               {"op": "mul", "inputs": ["a", "b"], "out": "y"}
             ]}""";
 
-    @LocalServerPort
-    int port;
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
-    }
 
     private static void leaves(Api.Session s) {
         s.tensor("{\"name\": \"w\", \"data\": [1.0], \"requiresGrad\": true}").expect(201);

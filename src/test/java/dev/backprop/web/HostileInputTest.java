@@ -12,25 +12,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** Whatever a client sends, the answer is a result or a documented refusal, and the session stays consistent. */
 @ServiceTest
-class HostileInputTest {
+class HostileInputTest extends ApiTest {
     private static final int THREADS = 64;
     private static final int REQUESTS_PER_THREAD = 50;
 
-    @LocalServerPort
-    int port;
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
-    }
 
     @Test
     void malformedBodiesAre400() {

@@ -7,10 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** Each limit of {@code backprop.limits}: a request exactly at it is served, one just over it is refused. */
@@ -28,16 +26,7 @@ import tools.jackson.databind.JsonNode;
         "backprop.limits.max-number-length=20",
         "backprop.limits.max-string-length=64",
         "backprop.limits.max-name-length=16"})
-class LimitsTest {
-    @LocalServerPort
-    int port;
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
-    }
-
+class LimitsTest extends ApiTest {
     @AfterEach
     void dropSessions() {
         for (String id : Api.ids(api.get("/sessions").expect(200).json())) api.delete("/sessions/" + id);

@@ -2,23 +2,12 @@ package dev.backprop.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** The 400, 404 and 422 rows of the status table, as problem details with stable codes and PyTorch's messages. */
 @ServiceTest
-class ProblemStatusTest {
-    @LocalServerPort
-    int port;
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
-    }
-
+class ProblemStatusTest extends ApiTest {
     @Test
     void malformedJsonIs400() {
         try (var s = api.session()) {

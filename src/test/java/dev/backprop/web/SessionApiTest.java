@@ -5,22 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 @ServiceTest
-class SessionApiTest {
-    @LocalServerPort
-    int port;
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
-    }
-
+class SessionApiTest extends ApiTest {
     @Test
     void createWithoutBodyAnswers201WithLocationAndAnEmptySession() {
         Api.Response r = api.post("/sessions").expect(201);

@@ -2,22 +2,11 @@ package dev.backprop.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 @ServiceTest
-class TensorApiTest {
-    @LocalServerPort
-    int port;
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
-    }
-
+class TensorApiTest extends ApiTest {
     @Test
     void floatDataIsFloat32ByDefault() {
         try (var s = api.session()) {

@@ -3,25 +3,15 @@ package dev.backprop.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 @ServiceTest
-class TrainingApiTest {
+class TrainingApiTest extends ApiTest {
     // torch.manual_seed(42); torch.nn.Linear(1, 1)
     private static final float WEIGHT_42 = 0.7645385f;
     private static final float BIAS_42 = 0.8300079f;
 
-    @LocalServerPort
-    int port;
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
-    }
 
     @Test
     void aListOfLayersIsSequentialWithStateDictNames() {
