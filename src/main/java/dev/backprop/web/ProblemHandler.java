@@ -52,6 +52,13 @@ class ProblemHandler {
         return inner;
     }
 
+    @ExceptionHandler(dev.backprop.training.QueueFullException.class)
+    ResponseEntity<ProblemDetail> queueFull(dev.backprop.training.QueueFullException e) {
+        ResponseEntity<ProblemDetail> r = problem(429, "job-queue-full", e.getMessage(), null);
+        return ResponseEntity.status(429).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header("Retry-After", Integer.toString(e.retryAfterSeconds())).body(r.getBody());
+    }
+
     @ExceptionHandler(dev.backprop.graph.GraphTooLargeException.class)
     ResponseEntity<ProblemDetail> graphTooLarge(dev.backprop.graph.GraphTooLargeException e) {
         return problem(413, "graph-too-large", e.getMessage(), null);

@@ -1,0 +1,37 @@
+package dev.backprop.training;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The job service's sizes, configurable under {@code backprop.jobs}.
+ *
+ * @param concurrency      jobs training at once (0: the number of cores)
+ * @param queueLength      jobs waiting for a slot; a full queue answers 429 with Retry-After
+ * @param subscriberBuffer events a subscriber may fall behind before it is disconnected (it can resume)
+ * @param keepFinished     finished jobs kept with their events
+ * @param keepFor          how long a finished job is kept
+ * @param maxSamples       samples in one job's data
+ * @param maxFeatures      features per sample
+ * @param maxElements      samples × features
+ * @param maxIterations    iterations of one job
+ * @param heartbeat        idle time after which a stream carries a heartbeat comment
+ */
+@ConfigurationProperties("backprop.jobs")
+public record JobLimits(
+        @DefaultValue("0") int concurrency,
+        @DefaultValue("16") int queueLength,
+        @DefaultValue("1024") int subscriberBuffer,
+        @DefaultValue("100") int keepFinished,
+        @DefaultValue("1h") Duration keepFor,
+        @DefaultValue("2000000") int maxSamples,
+        @DefaultValue("1024") int maxFeatures,
+        @DefaultValue("64000000") long maxElements,
+        @DefaultValue("1000000") int maxIterations,
+        @DefaultValue("15s") Duration heartbeat) {
+
+    int threads() {
+        return concurrency > 0 ? concurrency : Runtime.getRuntime().availableProcessors();
+    }
+}

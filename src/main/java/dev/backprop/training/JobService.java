@@ -1,0 +1,220 @@
+package dev.backprop.training;
+
+import dev.backprop.engine.EngineException;
+import dev.backprop.engine.train.LogisticRegressionTraining;
+import dev.backprop.engine.train.TrainingMetrics;
+import dev.backprop.engine.train.TrainingResult;
+import dev.backprop.engine.train.TrainingSpec;
+import dev.backprop.session.ApiException;
+import dev.backprop.session.Caller;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs training jobs on a bounded executor: a full queue answers 429, a cancel takes effect within one
+ * iteration, and every status change and logged iteration becomes an event in the job's log.
+ */
+@Service
+public class JobService implements DisposableBean {
+    private static final Logger log = LoggerFactory.getLogger(JobService.class);
+
+    private final JobStore store;
+    private final JobLimits limits;
+    private final Clock clock;
+    private final JsonMapper json;
+    private final ThreadPoolExecutor executor;
+
+    public JobService(JobStore store, JobLimits limits, Clock clock, JsonMapper json) {
+        this.store = store;
+        this.limits = limits;
+        this.clock = clock;
+        this.json = json;
+        this.executor = new ThreadPoolExecutor(limits.threads(), limits.threads(), 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(Math.max(1, limits.queueLength())), Thread.ofPlatform().name("job-", 0).factory());
+    }
+
+    public Job submit(Caller caller, TrainingSpec spec) {
+        checkSize(spec);
+        store.evictFinished();
+        LogisticRegressionTraining training = new LogisticRegressionTraining(spec);
+        Job job = new Job(UUID.randomUUID().toString(), caller.owner(), clock.instant(), training);
+        store.save(job);
+        status(job, JobStatus.QUEUED);
+        Runnable task = () -> run(job);
+        queued.put(job, task);
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            job.status = JobStatus.FAILED;
+            job.error = "the job queue was full";
+            job.finishedAt = clock.instant();
+            job.events.close();
+            throw new QueueFullException(limits.queueLength(), 2);
+        }
+        return job;
+    }
+
+    private void checkSize(TrainingSpec spec) {
+        TrainingSpec s = spec.withDefaults();
+        long samples, features;
+        if (s.data().synthetic() != null) {
+            samples = 2L * s.data().synthetic().samplesPerClass();
+            features = s.data().synthetic().features();
+        } else {
+            samples = s.data().inline().x().length;
+            features = samples == 0 ? 0 : s.data().inline().x()[0].length;
+        }
+        if (samples < 1 || features < 1) {
+            throw ApiException.badRequest("a job needs at least one sample of at least one feature");
+        }
+        if (samples > limits.maxSamples() || features > limits.maxFeatures() || samples * features > limits.maxElements()) {
+            throw ApiException.tooLarge("job-too-large", "a job of " + samples + " samples × " + features + " features is over the "
+                    + "limits (" + limits.maxSamples() + " samples, " + limits.maxFeatures() + " features, " + limits.maxElements()
+                    + " values)");
+        }
+        if (s.maxIterations() > limits.maxIterations()) {
+            throw ApiException.tooLarge("job-too-large", "maxIterations " + s.maxIterations() + " is over the limit of "
+                    + limits.maxIterations());
+        }
+    }
+
+    public Job get(Caller caller, String id) {
+        return store.find(caller.owner(), id).orElseThrow(() -> ApiException.notFound("job", id));
+    }
+
+    public List<Job> list(Caller caller) {
+        return store.list(caller.owner());
+    }
+
+    /** Asks a job to stop; idempotent for a cancelled job, 409 for one that already finished otherwise. */
+    public Job cancel(Caller caller, String id) {
+        Job job = get(caller, id);
+        synchronized (job) {
+            if (job.status == JobStatus.CANCELLED) {
+                return job;
+            }
+            if (job.status.isTerminal()) {
+                throw new ApiException(409, "job-finished", "job '" + id + "' has already finished (" + job.status + ")");
+            }
+            job.cancelRequested.set(true);
+            if (job.status == JobStatus.QUEUED && executor.remove(runnableOf(job))) {
+                finish(job, JobStatus.CANCELLED);
+            }
+        }
+        return job;
+    }
+
+    /** The trained model's probabilities and classes for new rows. */
+    public float[] predict(Caller caller, String id, float[][] x) {
+        Job job = get(caller, id);
+        if (job.status != JobStatus.SUCCEEDED && job.status != JobStatus.CANCELLED) {
+            throw new ApiException(409, "job-not-trained", "job '" + id + "' is " + job.status + ": predictions need a finished job");
+        }
+        synchronized (job.training) {
+            return job.training.predict(x);
+        }
+    }
+
+    /** The events after {@code lastId} (all of them from 0), waiting up to the heartbeat interval for new ones. */
+    public List<JobEvent> eventsAfter(Job job, long lastId) throws InterruptedException {
+        return job.events.after(lastId, limits.heartbeat());
+    }
+
+    /** Whether a reader that has the events up to {@code lastId} has them all: the job finished and logged its end. */
+    public boolean streamEnded(Job job, long lastId) {
+        return job.events.isClosed() && lastId >= job.events.size();
+    }
+
+    /** Whether a reader at {@code lastId} has fallen further behind than a subscriber may. */
+    public boolean tooFarBehind(Job job, long lastId) {
+        return job.events.size() - lastId > limits.subscriberBuffer();
+    }
+
+    private final Map<Job, Runnable> queued = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    private Runnable runnableOf(Job job) {
+        return queued.get(job);
+    }
+
+    private void run(Job job) {
+        queued.remove(job);
+        synchronized (job) {
+            if (job.status.isTerminal()) return;
+            if (job.cancelRequested.get()) {
+                finish(job, JobStatus.CANCELLED);
+                return;
+            }
+            job.startedAt = clock.instant();
+            status(job, JobStatus.RUNNING);
+        }
+        try {
+            TrainingResult result;
+            synchronized (job.training) {
+                result = job.training.run(m -> metrics(job, m), job.cancelRequested::get);
+            }
+            job.result = result;
+            finish(job, job.cancelRequested.get() ? JobStatus.CANCELLED : JobStatus.SUCCEEDED);
+        } catch (EngineException | IllegalStateException e) {
+            job.error = e.getMessage();
+            finish(job, JobStatus.FAILED);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            log.error("job {} failed", job.id, e);
+            job.error = "the job failed";
+            finish(job, JobStatus.FAILED);
+        }
+    }
+
+    private void metrics(Job job, TrainingMetrics m) {
+        job.latest = m;
+        job.events.append("metrics", write(metricsJson(m)));
+    }
+
+    static Map<String, Object> metricsJson(TrainingMetrics m) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("iteration", m.iteration());
+        data.put("loss", m.loss());
+        data.put("accuracy", m.accuracy());
+        data.put("weights", m.weights());
+        data.put("bias", m.bias());
+        data.put("elapsedMs", m.elapsedNanos() / 1e6);
+        return data;
+    }
+
+    private void finish(Job job, JobStatus terminal) {
+        synchronized (job) {
+            if (job.status.isTerminal()) return;
+            job.finishedAt = clock.instant();
+            status(job, terminal);
+            job.events.close();
+        }
+    }
+
+    private void status(Job job, JobStatus s) {
+        job.status = s;
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("status", s.name());
+        if (s.isTerminal() && job.error != null) data.put("error", job.error);
+        job.events.append("status", write(data));
+    }
+
+    private String write(Object value) {
+        return json.writeValueAsString(value);
+    }
+
+    @Override
+    public void destroy() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,16 @@
+package dev.backprop.training;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Where jobs and their events live; the in-memory store is the one implementation for now. */
+public interface JobStore {
+    void save(Job job);
+
+    Optional<Job> find(String owner, String id);
+
+    List<Job> list(String owner);
+
+    /** Drops finished jobs beyond the configured count and age. */
+    void evictFinished();
+}

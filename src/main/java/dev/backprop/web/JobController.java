@@ -1,0 +1,161 @@
+package dev.backprop.web;
+
+import dev.backprop.engine.Tensor;
+import dev.backprop.engine.optim.OptimizerSpec;
+import dev.backprop.engine.train.TrainingData;
+import dev.backprop.engine.train.TrainingSpec;
+import dev.backprop.session.ApiException;
+import dev.backprop.session.Caller;
+import dev.backprop.session.Names;
+import dev.backprop.session.SessionService;
+import dev.backprop.training.Job;
+import dev.backprop.training.JobService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/jobs")
+@Tag(name = "jobs", description = "Logistic-regression training jobs with live metrics")
+class JobController {
+    private final JobService jobs;
+    private final SessionService sessions;
+
+    JobController(JobService jobs, SessionService sessions) {
+        this.jobs = jobs;
+        this.sessions = sessions;
+    }
+
+    @PostMapping
+    @Operation(operationId = "createJob", summary = "Start a training job (202; its events stream from /jobs/{id}/events)")
+    ResponseEntity<JobView> create(@Parameter(hidden = true) Caller caller, @RequestBody JobRequests.Create body) {
+        if (body == null) throw ApiException.badRequest("a body is required");
+        Job job = jobs.submit(caller, spec(caller, body));
+        return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + job.id())).body(JobView.of(job));
+    }
+
+    @GetMapping
+    @Operation(operationId = "listJobs", summary = "The caller's jobs")
+    List<JobView> list(@Parameter(hidden = true) Caller caller) {
+        return jobs.list(caller).stream().map(JobView::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    @Operation(operationId = "getJob", summary = "A job's status, latest metrics and result")
+    JobView get(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
+        return JobView.of(jobs.get(caller, id));
+    }
+
+    @PostMapping("/{id}/cancel")
+    @Operation(operationId = "cancelJob", summary = "Cancel a job (within one iteration; idempotent; 409 once it has finished otherwise)")
+    JobView cancel(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
+        return JobView.of(jobs.cancel(caller, id));
+    }
+
+    @PostMapping("/{id}/predict")
+    @Operation(operationId = "predict", summary = "Class-1 probabilities and classes (p >= 0.5) of the trained model")
+    Map<String, Object> predict(@Parameter(hidden = true) Caller caller, @PathVariable String id, @RequestBody JobRequests.Predict body) {
+        if (body == null || body.x() == null) throw ApiException.badRequest("'x' is required: rows of features");
+        Finite.check(body.x(), "x");
+        float[] p = jobs.predict(caller, id, rows(body.x(), "x"));
+        int[] classes = new int[p.length];
+        for (int i = 0; i < p.length; i++) classes[i] = p[i] >= 0.5f ? 1 : 0;
+        return Map.of("probabilities", p, "classes", classes);
+    }
+
+    private TrainingSpec spec(Caller caller, JobRequests.Create body) {
+        Finite.check(body.targetAccuracy(), "targetAccuracy");
+        TrainingData data = null;
+        JobRequests.Data d = body.data();
+        if (d != null) {
+            int given = (d.synthetic() != null ? 1 : 0) + (d.inline() != null ? 1 : 0) + (d.session() != null ? 1 : 0);
+            if (given != 1) throw ApiException.badRequest("'data' needs exactly one of synthetic, inline or session");
+            if (d.synthetic() != null) {
+                var s = d.synthetic();
+                Finite.check(s.meanValue(), "data.synthetic.meanValue");
+                Finite.check(s.bias(), "data.synthetic.bias");
+                data = new TrainingData(new TrainingData.Synthetic(s.samplesPerClass(), s.meanValue(), s.bias(), s.features()), null);
+            } else if (d.inline() != null) {
+                Finite.check(d.inline().x(), "data.inline.x");
+                Finite.check(d.inline().y(), "data.inline.y");
+                data = TrainingData.inline(rows(d.inline().x(), "data.inline.x"), labels(d.inline().y()));
+            } else {
+                data = fromSession(caller, d.session());
+            }
+        }
+        OptimizerSpec optimizer = null;
+        if (body.optimizer() != null) {
+            var o = body.optimizer();
+            optimizer = new OptimizerSpec(o.type(), Finite.check(o.lr(), "optimizer.lr"), Finite.check(o.momentum(), "optimizer.momentum"),
+                    Finite.check(o.dampening(), "optimizer.dampening"), Finite.check(o.weightDecay(), "optimizer.weightDecay"),
+                    o.nesterov(), o.betas(), Finite.check(o.eps(), "optimizer.eps"), o.amsgrad(), o.maximize());
+            Finite.check(o.betas(), "optimizer.betas");
+        }
+        return new TrainingSpec(body.seed(), data, optimizer, body.maxIterations(), body.targetAccuracy(), body.logEvery());
+    }
+
+    private TrainingData fromSession(Caller caller, JobRequests.SessionData ref) {
+        if (ref.id() == null || ref.x() == null || ref.y() == null) {
+            throw ApiException.badRequest("'data.session' needs id, x and y");
+        }
+        return sessions.withSession(caller, ref.id(), s -> {
+            Tensor x = Names.resolve(s, ref.x()), y = Names.resolve(s, ref.y());
+            if (x.dim() != 2 || y.dim() != 1 || y.size(0) != x.size(0)) {
+                throw ApiException.badRequest("session data needs x of shape (n, features) and y of shape (n); got "
+                        + java.util.Arrays.toString(x.shape()) + " and " + java.util.Arrays.toString(y.shape()));
+            }
+            float[] flat = x.toFloatArray();
+            int n = x.size(0), f = x.size(1);
+            float[][] rows = new float[n][f];
+            for (int i = 0; i < n; i++) System.arraycopy(flat, i * f, rows[i], 0, f);
+            return TrainingData.inline(rows, checkLabels(y.toFloatArray()));
+        });
+    }
+
+    private static float[][] rows(List<List<Double>> x, String field) {
+        float[][] out = new float[x.size()][];
+        for (int i = 0; i < out.length; i++) {
+            List<Double> row = x.get(i);
+            if (row == null) throw ApiException.badRequest("'" + field + "[" + i + "]' is null");
+            if (i > 0 && row.size() != out[0].length) {
+                throw ApiException.badRequest("'" + field + "' is ragged: row " + i + " has " + row.size() + " values, row 0 has "
+                        + out[0].length);
+            }
+            out[i] = new float[row.size()];
+            for (int j = 0; j < row.size(); j++) {
+                if (row.get(j) == null) throw ApiException.badRequest("'" + field + "[" + i + "][" + j + "]' is null");
+                out[i][j] = row.get(j).floatValue();
+            }
+        }
+        return out;
+    }
+
+    private static float[] labels(List<Double> y) {
+        if (y == null) throw ApiException.badRequest("'data.inline.y' is required");
+        float[] out = new float[y.size()];
+        for (int i = 0; i < out.length; i++) {
+            if (y.get(i) == null) throw ApiException.badRequest("'data.inline.y[" + i + "]' is null");
+            out[i] = y.get(i).floatValue();
+        }
+        return checkLabels(out);
+    }
+
+    private static float[] checkLabels(float[] y) {
+        for (int i = 0; i < y.length; i++) {
+            if (y[i] != 0 && y[i] != 1) {
+                throw ApiException.badRequest("labels must be 0 or 1; label " + i + " is " + y[i]);
+            }
+        }
+        return y;
+    }
+}
