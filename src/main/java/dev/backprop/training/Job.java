@@ -18,6 +18,7 @@ public final class Job {
     volatile Instant startedAt;
     volatile Instant finishedAt;
     volatile TrainingMetrics latest;
+    final java.util.List<TrainingMetrics> history = new java.util.concurrent.CopyOnWriteArrayList<>();
     volatile TrainingResult result;
     volatile String error;
 
@@ -54,6 +55,20 @@ public final class Job {
 
     public TrainingMetrics latest() {
         return latest;
+    }
+
+    /** Every logged iteration so far, in order. */
+    public java.util.List<TrainingMetrics> history() {
+        return java.util.List.copyOf(history);
+    }
+
+    /** The training data's rows and labels (for plots). */
+    public float[][] rows() {
+        return training.data().rows();
+    }
+
+    public float[] labels() {
+        return training.data().labels();
     }
 
     public TrainingResult result() {

@@ -178,6 +178,7 @@ public class JobService implements DisposableBean {
 
     private void metrics(Job job, TrainingMetrics m) {
         job.latest = m;
+        job.history.add(m);
         job.events.append("metrics", write(metricsJson(m)));
     }
 

@@ -125,6 +125,23 @@ class JobApiTest extends ApiTest {
     }
 
     @Test
+    void thePlotIsTheSeedsFigureAsSvgOrPng() throws Exception {
+        String id = start(SEED_JOB);
+        Sse.read(events(id), null);
+        Api.Response svg = api.get("/jobs/" + id + "/plot", "image/svg+xml").expect(200);
+        assertThat(svg.headers().firstValue("Content-Type").orElse("")).startsWith("image/svg+xml");
+        assertThat(svg.body()).contains("<svg", "Iteration: 540", "Loss=0.0447", "accuracy:99.50%");
+        assertThat(api.get("/jobs/" + id + "/plot?iteration=20", "image/svg+xml").expect(200).body()).contains("Iteration: 20");
+        api.get("/jobs/" + id + "/plot?iteration=21", "image/svg+xml").problem(422, "iteration-not-logged");
+        Api.Response png = api.get("/jobs/" + id + "/plot", "image/png").expect(200);
+        assertThat(png.headers().firstValue("Content-Type").orElse("")).startsWith("image/png");
+
+        String three = start("{\"data\": {\"synthetic\": {\"features\": 3}}, \"maxIterations\": 20}");
+        Sse.read(events(three), null);
+        api.get("/jobs/" + three + "/plot", "image/svg+xml").problem(422, "plot-needs-two-features");
+    }
+
+    @Test
     void badJobsAreRefused() {
         api.post("/jobs", "{\"data\": {\"inline\": {\"x\": [[1, 2], [3]], \"y\": [0, 1]}}}").problem(400, "invalid-request");
         api.post("/jobs", "{\"data\": {\"inline\": {\"x\": [[1, 2], [3, 4]], \"y\": [0, 2]}}}").problem(400, "invalid-request");
