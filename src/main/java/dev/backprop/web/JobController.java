@@ -73,6 +73,13 @@ class JobController {
         return Map.of("probabilities", p, "classes", classes);
     }
 
+    @GetMapping("/{id}/points")
+    @Operation(operationId = "jobPoints", summary = "The job's training data, for drawing it: rows x and their labels y")
+    Map<String, Object> points(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
+        Job job = jobs.get(caller, id);
+        return Map.of("x", job.rows(), "y", job.labels());
+    }
+
     private TrainingSpec spec(Caller caller, JobRequests.Create body) {
         Finite.check(body.targetAccuracy(), "targetAccuracy");
         TrainingData data = null;

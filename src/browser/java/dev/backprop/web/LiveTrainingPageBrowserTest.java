@@ -1,0 +1,58 @@
+package dev.backprop.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Headless Chromium launches the seed job from the page at / and sees it finish at 99.50%, drawn live
+ * from the event stream; the screenshot is kept in target/browser/ as a build artifact.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.address=127.0.0.1")
+class LiveTrainingPageBrowserTest {
+    @LocalServerPort
+    int port;
+
+    @Test
+    void theSeedJobRunsFromThePageToItsFinalAccuracy() throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,900", "--user-data-dir=" + Files.createTempDirectory("chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort().build();
+        WebDriver driver = new ChromeDriver(service, options);
+        try {
+            driver.get("http://127.0.0.1:" + port + "/");
+            driver.findElement(By.id("start")).click();
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+            wait.until(ExpectedConditions.textToBe(By.id("status"), "SUCCEEDED"));
+            assertThat(driver.findElement(By.id("accuracy")).getText()).isEqualTo("99.50%");
+            assertThat(driver.findElement(By.id("iteration")).getText()).isEqualTo("540");
+            assertThat(driver.findElement(By.id("title")).getText()).contains("Iteration: 540");
+            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Path out = Path.of("target/browser/live-training.png");
+            Files.createDirectories(out.getParent());
+            Files.copy(shot.toPath(), out, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            driver.quit();
+        }
+    }
+}
