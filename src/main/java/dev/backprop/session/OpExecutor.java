@@ -26,6 +26,7 @@ public class OpExecutor {
     private final SessionService sessions;
     private final Limits limits;
     private final ModuleInvoker modules;
+    private final java.util.concurrent.atomic.AtomicLong opsRun = new java.util.concurrent.atomic.AtomicLong();
 
     public OpExecutor(SessionService sessions, Limits limits, ModuleInvoker modules) {
         this.sessions = sessions;
@@ -50,11 +51,17 @@ public class OpExecutor {
                 }
             }
             sessions.checkQuotas(s, Holdings.of(s));
+            opsRun.addAndGet(calls.size());
             return results;
         } catch (RuntimeException e) {
             tx.rollback();
             throw e;
         }
+    }
+
+    /** Ops run successfully since start. */
+    public long opsRun() {
+        return opsRun.get();
     }
 
     /** Runs {@code change} on the session as one unit, with the same undo and quota rules as ops. */

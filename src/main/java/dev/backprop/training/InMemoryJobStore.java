@@ -44,6 +44,11 @@ class InMemoryJobStore implements JobStore {
     }
 
     @Override
+    public List<Job> all() {
+        return new ArrayList<>(jobs.values());
+    }
+
+    @Override
     public void evictFinished() {
         Instant oldest = clock.instant().minus(limits.keepFor());
         List<Job> finished = new ArrayList<>();

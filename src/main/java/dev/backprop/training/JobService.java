@@ -35,6 +35,8 @@ public class JobService implements DisposableBean {
     private final Clock clock;
     private final JsonMapper json;
     private final ThreadPoolExecutor executor;
+    private final java.util.concurrent.atomic.AtomicLong iterations = new java.util.concurrent.atomic.AtomicLong();
+    private volatile boolean accepting = true;
 
     public JobService(JobStore store, JobLimits limits, Clock clock, JsonMapper json) {
         this.store = store;
@@ -46,6 +48,9 @@ public class JobService implements DisposableBean {
     }
 
     public Job submit(Caller caller, TrainingSpec spec) {
+        if (!accepting) {
+            throw new ShuttingDownException();
+        }
         checkSize(spec);
         store.evictFinished();
         LogisticRegressionTraining training = new LogisticRegressionTraining(spec);
@@ -132,6 +137,54 @@ public class JobService implements DisposableBean {
         return job.events.after(lastId, limits.heartbeat());
     }
 
+    /** Training iterations completed by finished jobs since start. */
+    public long iterationsRun() {
+        return iterations.get();
+    }
+
+    /** Jobs of every owner by status, for the service's metrics. */
+    public java.util.Map<JobStatus, Long> countByStatus() {
+        java.util.Map<JobStatus, Long> counts = new java.util.EnumMap<>(JobStatus.class);
+        for (JobStatus s : JobStatus.values()) counts.put(s, 0L);
+        for (Job j : store.all()) counts.merge(j.status, 1L, Long::sum);
+        return counts;
+    }
+
+    /**
+     * Stops taking jobs, lets running ones finish for up to {@code grace}, then cancels what is left; every
+     * job ends in a terminal state with its terminal event, so every open stream closes.
+     */
+    public void shutdown(java.time.Duration grace) {
+        accepting = false;
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (System.nanoTime() < deadline && store.all().stream().anyMatch(j -> !j.status.isTerminal())) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        for (Job j : store.all()) {
+            if (!j.status.isTerminal()) {
+                j.cancelRequested.set(true);
+                if (j.status == JobStatus.QUEUED && queued.get(j) != null && executor.remove(queued.get(j))) {
+                    finish(j, JobStatus.CANCELLED);
+                }
+            }
+        }
+        long stop = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < stop && store.all().stream().anyMatch(j -> !j.status.isTerminal())) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        executor.shutdownNow();
+    }
+
     /** Whether a reader that has the events up to {@code lastId} has them all: the job finished and logged its end. */
     public boolean streamEnded(Job job, long lastId) {
         return job.events.isClosed() && lastId >= job.events.size();
@@ -165,6 +218,7 @@ public class JobService implements DisposableBean {
                 result = job.training.run(m -> metrics(job, m), job.cancelRequested::get);
             }
             job.result = result;
+            iterations.addAndGet(result.iterations());
             finish(job, job.cancelRequested.get() ? JobStatus.CANCELLED : JobStatus.SUCCEEDED);
         } catch (EngineException | IllegalStateException e) {
             job.error = e.getMessage();

@@ -11,6 +11,9 @@ public interface JobStore {
 
     List<Job> list(String owner);
 
+    /** Every job of every owner (for metrics and shutdown). */
+    List<Job> all();
+
     /** Drops finished jobs beyond the configured count and age. */
     void evictFinished();
 }

@@ -35,6 +35,12 @@ class JobEventsController {
      */
     private static final long COALESCE_MS = 20;
     private final JobService jobs;
+    private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Event streams open now. */
+    int openStreams() {
+        return open.get();
+    }
 
     JobEventsController(JobService jobs) {
         this.jobs = jobs;
@@ -58,6 +64,15 @@ class JobEventsController {
     }
 
     private void stream(Job job, long after, SseEmitter emitter) {
+        open.incrementAndGet();
+        try {
+            serve(job, after, emitter);
+        } finally {
+            open.decrementAndGet();
+        }
+    }
+
+    private void serve(Job job, long after, SseEmitter emitter) {
         long last = after;
         boolean first = true;
         try {

@@ -59,6 +59,12 @@ class ProblemHandler {
                 .header("Retry-After", Integer.toString(e.retryAfterSeconds())).body(r.getBody());
     }
 
+    @ExceptionHandler(dev.backprop.training.ShuttingDownException.class)
+    ResponseEntity<ProblemDetail> shuttingDown(dev.backprop.training.ShuttingDownException e) {
+        ResponseEntity<ProblemDetail> r = problem(503, "shutting-down", e.getMessage(), null);
+        return ResponseEntity.status(503).contentType(MediaType.APPLICATION_PROBLEM_JSON).header("Retry-After", "5").body(r.getBody());
+    }
+
     @ExceptionHandler(dev.backprop.graph.GraphTooLargeException.class)
     ResponseEntity<ProblemDetail> graphTooLarge(dev.backprop.graph.GraphTooLargeException e) {
         return problem(413, "graph-too-large", e.getMessage(), null);
