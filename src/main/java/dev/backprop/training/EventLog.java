@@ -1,77 +1,75 @@
 package dev.backprop.training;
 
-import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * A job's events, append-only, with ids 1, 2, 3, …. The job appends without ever waiting for a reader;
- * readers wait for events after the last id they have.
+ * A job's events, append-only, with ids 1, 2, 3, …. One writer (the job) appends; any number of readers
+ * take snapshots without locking, so no reader can ever hold the job up.
  */
 final class EventLog {
-    private final List<JobEvent> events = new ArrayList<>();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition appended = lock.newCondition();
-    private boolean closed;
+    private volatile JobEvent[] events = new JobEvent[64];
+    private volatile int size;
+    private volatile boolean closed;
+    /** Readers pausing between looks, woken when the log closes. */
+    private final Set<Thread> readers = ConcurrentHashMap.newKeySet();
 
-    JobEvent append(String name, String data) {
-        lock.lock();
-        try {
-            JobEvent e = new JobEvent(events.size() + 1, name, data);
-            events.add(e);
-            appended.signalAll();
-            return e;
-        } finally {
-            lock.unlock();
+    synchronized JobEvent append(String name, String data) {
+        JobEvent[] a = events;
+        if (size == a.length) {
+            a = Arrays.copyOf(a, a.length * 2);
+            events = a;
         }
+        JobEvent e = JobEvent.of(size + 1, name, data);
+        a[size] = e;
+        size = size + 1;
+        return e;
     }
 
     /** Marks the log complete: no event follows (the last one was the terminal status). */
     void close() {
-        lock.lock();
+        closed = true;
+        readers.forEach(LockSupport::unpark);
+    }
+
+    /**
+     * Pauses the calling reader up to {@code nanos}, or until the log closes: readers look for new events
+     * now and then but see the end at once. (A latch would do, but a thousand readers timing out of one
+     * latch's queue cost quadratic time.)
+     */
+    void pause(long nanos) throws InterruptedException {
+        Thread reader = Thread.currentThread();
+        readers.add(reader);
         try {
-            closed = true;
-            appended.signalAll();
+            if (!closed) {
+                LockSupport.parkNanos(this, nanos);
+            }
         } finally {
-            lock.unlock();
+            readers.remove(reader);
+        }
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
         }
     }
 
-    /** The events after {@code lastId}, waiting up to {@code wait} for one when there are none yet. */
-    List<JobEvent> after(long lastId, Duration wait) throws InterruptedException {
-        lock.lock();
-        try {
-            long deadline = System.nanoTime() + wait.toNanos();
-            while (events.size() <= lastId && !closed) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0 || !appended.await(left, TimeUnit.NANOSECONDS) && events.size() <= lastId) {
-                    return List.of();
-                }
-            }
-            return lastId >= events.size() ? List.of() : List.copyOf(events.subList((int) Math.max(0, lastId), events.size()));
-        } finally {
-            lock.unlock();
+    /** The events after {@code lastId}, as they are now (possibly none). */
+    List<JobEvent> after(long lastId) {
+        int n = size;
+        JobEvent[] a = events;
+        if (lastId >= n) {
+            return List.of();
         }
+        return List.of(Arrays.copyOfRange(a, (int) Math.max(0, lastId), n));
     }
 
     boolean isClosed() {
-        lock.lock();
-        try {
-            return closed;
-        } finally {
-            lock.unlock();
-        }
+        return closed;
     }
 
     int size() {
-        lock.lock();
-        try {
-            return events.size();
-        } finally {
-            lock.unlock();
-        }
+        return size;
     }
 }

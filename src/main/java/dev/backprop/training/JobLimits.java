@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param concurrency      jobs training at once (0: the number of cores)
  * @param queueLength      jobs waiting for a slot; a full queue answers 429 with Retry-After
- * @param subscriberBuffer events a subscriber may fall behind before it is disconnected (it can resume)
+ * @param subscriberBuffer events that may arrive while a write to a subscriber is pending before it is
+ *                         disconnected (it can resume with Last-Event-ID)
  * @param keepFinished     finished jobs kept with their events
  * @param keepFor          how long a finished job is kept
  * @param maxSamples       samples in one job's data
@@ -17,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxElements      samples × features
  * @param maxIterations    iterations of one job
  * @param heartbeat        idle time after which a stream carries a heartbeat comment
+ * @param streamInterval   how often a stream looks for new events; those that arrived meanwhile go out in
+ *                         one write, so a thousand subscribers cost a few writes a second each
  */
 @ConfigurationProperties("backprop.jobs")
 public record JobLimits(
@@ -29,7 +32,8 @@ public record JobLimits(
         @DefaultValue("1024") int maxFeatures,
         @DefaultValue("64000000") long maxElements,
         @DefaultValue("1000000") int maxIterations,
-        @DefaultValue("15s") Duration heartbeat) {
+        @DefaultValue("15s") Duration heartbeat,
+        @DefaultValue("50ms") Duration streamInterval) {
 
     int threads() {
         return concurrency > 0 ? concurrency : Runtime.getRuntime().availableProcessors();

@@ -132,9 +132,9 @@ public class JobService implements DisposableBean {
         }
     }
 
-    /** The events after {@code lastId} (all of them from 0), waiting up to the heartbeat interval for new ones. */
-    public List<JobEvent> eventsAfter(Job job, long lastId) throws InterruptedException {
-        return job.events.after(lastId, limits.heartbeat());
+    /** The job's events as a stream for one subscriber. */
+    public EventStream stream(Job job) {
+        return new EventStream(job.events, limits.streamInterval(), limits.heartbeat(), limits.subscriberBuffer());
     }
 
     /** Training iterations completed by finished jobs since start. */
@@ -183,16 +183,6 @@ public class JobService implements DisposableBean {
             }
         }
         executor.shutdownNow();
-    }
-
-    /** Whether a reader that has the events up to {@code lastId} has them all: the job finished and logged its end. */
-    public boolean streamEnded(Job job, long lastId) {
-        return job.events.isClosed() && lastId >= job.events.size();
-    }
-
-    /** Whether a reader at {@code lastId} has fallen further behind than a subscriber may. */
-    public boolean tooFarBehind(Job job, long lastId) {
-        return job.events.size() - lastId > limits.subscriberBuffer();
     }
 
     private final Map<Job, Runnable> queued = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());

@@ -1,0 +1,78 @@
+package dev.backprop.training;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Writes a job's events to one subscriber as {@code text/event-stream}: {@code retry:} first, then every
+ * event after the subscriber's last id, then each new one until the terminal status.
+ *
+ * <p>The subscriber's thread reads the log without locks and looks for new events every {@code interval}
+ * (and at once when the job ends): whatever arrived meanwhile goes out in one write and one flush, each
+ * event's bytes rendered once for all subscribers. The job never waits for a subscriber. A subscriber that does not take what is written to
+ * it holds only its own thread; once more than {@code buffer} events have arrived while one write to it
+ * was pending, it is disconnected and can resume with {@code Last-Event-ID}.
+ */
+public final class EventStream {
+    /** How the stream ended. */
+    public enum End {
+        /** The terminal status was written. */
+        COMPLETE,
+        /** The subscriber fell more than the buffer behind during a write. */
+        FELL_BEHIND
+    }
+
+    static final long RETRY_MS = 2000;
+    private static final byte[] RETRY = ("retry: " + RETRY_MS + "\n").getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HEARTBEAT = ":heartbeat\n\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final EventLog log;
+    private final long intervalNanos;
+    private final long heartbeatNanos;
+    private final int buffer;
+
+    EventStream(EventLog log, Duration interval, Duration heartbeat, int buffer) {
+        this.log = log;
+        this.intervalNanos = interval.toNanos();
+        this.heartbeatNanos = heartbeat.toNanos();
+        this.buffer = buffer;
+    }
+
+    /**
+     * Writes the events after {@code lastId} to {@code out} until the terminal one (or until the subscriber
+     * falls behind). An {@link IOException} means the subscriber went away.
+     */
+    public End writeTo(OutputStream out, long lastId) throws IOException, InterruptedException {
+        long last = lastId;
+        out.write(RETRY);
+        boolean pending = true;
+        long quietSince = System.nanoTime();
+        while (true) {
+            boolean closed = log.isClosed();
+            List<JobEvent> batch = log.after(last);
+            for (JobEvent e : batch) {
+                out.write(e.wire());
+                last = e.id();
+            }
+            if (!batch.isEmpty() || pending) {
+                out.flush();
+                pending = false;
+                quietSince = System.nanoTime();
+                if (log.size() - last > buffer) {
+                    return End.FELL_BEHIND;
+                }
+            } else if (System.nanoTime() - quietSince >= heartbeatNanos) {
+                out.write(HEARTBEAT);
+                out.flush();
+                quietSince = System.nanoTime();
+            }
+            if (closed && last >= log.size()) {
+                return End.COMPLETE;
+            }
+            log.pause(intervalNanos);
+        }
+    }
+}
