@@ -36,7 +36,7 @@ RUN java -XX:AOTCacheOutput=backprop.aot -Dspring.context.exit=onRefresh --add-m
 # Run: a fixed non-root UID (10001, as the Helm chart's securityContext expects), heap sized from the
 # container's memory limit, and an exit on OutOfMemoryError so that the orchestrator restarts the pod.
 FROM ${RUNTIME_IMAGE}
-RUN groupadd --system --gid 10001 backprop && useradd --system --uid 10001 --gid 10001 --no-create-home backprop
+RUN groupadd --gid 10001 backprop && useradd --uid 10001 --gid 10001 --no-create-home --shell /usr/sbin/nologin backprop
 WORKDIR /app
 COPY --from=aot --chown=10001:10001 /app/ ./
 USER 10001:10001
