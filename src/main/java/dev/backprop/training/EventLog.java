@@ -17,16 +17,14 @@ final class EventLog {
     /** Readers pausing between looks, woken when the log closes. */
     private final Set<Thread> readers = ConcurrentHashMap.newKeySet();
 
-    synchronized JobEvent append(String name, String data) {
+    synchronized void append(String name, String data) {
         JobEvent[] a = events;
         if (size == a.length) {
             a = Arrays.copyOf(a, a.length * 2);
             events = a;
         }
-        JobEvent e = JobEvent.of(size + 1, name, data);
-        a[size] = e;
+        a[size] = JobEvent.of(size + 1, name, data);
         size = size + 1;
-        return e;
     }
 
     /** Marks the log complete: no event follows (the last one was the terminal status). */

@@ -3,21 +3,16 @@ package dev.backprop.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The packaged service started without the Vector API module stops at once and says how to start it. */
 class LaunchIT {
     @Test
     void withoutTheVectorModuleTheServiceSaysHowToStartIt() throws Exception {
-        Path jar;
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            jar = files.filter(p -> p.getFileName().toString().matches("backprop-.*\\.jar")).findFirst().orElseThrow();
-        }
-        ProcessBuilder launch = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
+        Path jar = PackagedService.jar();
+        ProcessBuilder launch = new ProcessBuilder(PackagedService.java(), "-jar", jar.toString(),
                 "--server.port=0", "--management.server.port=0").redirectErrorStream(true);
         launch.environment().remove("JDK_JAVA_OPTIONS");
         Process service = launch.start();

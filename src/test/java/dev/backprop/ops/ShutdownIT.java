@@ -29,12 +29,9 @@ class ShutdownIT {
     @Test
     void sigtermEndsJobsAndStreamsAndExitsQuickly() throws Exception {
         int port = freePort(), management = freePort();
-        Path jar;
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            jar = files.filter(p -> p.getFileName().toString().matches("backprop-.*\\.jar")).findFirst().orElseThrow();
-        }
+        Path jar = PackagedService.jar();
         Path log = Files.createTempFile("backprop", ".log");
-        Process service = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        Process service = new ProcessBuilder(PackagedService.java(),
                 "--add-modules=jdk.incubator.vector", "-jar", jar.toString(), "--server.port=" + port,
                 "--management.server.port=" + management, "--server.address=127.0.0.1", "--backprop.shutdown.job-grace=1s")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
