@@ -11,24 +11,33 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * A job's events as server-sent events. Each subscriber is served on its own virtual thread (the MVC async
- * executor of {@link WebConfig}) that writes the job's log to the response from where the subscriber is, so
- * a slow or dead subscriber never slows the job; one that falls too far behind is disconnected and can
- * resume with {@code Last-Event-ID}.
+ * A job's events as server-sent events. Each subscriber is served on its own virtual thread that writes the
+ * job's log straight to the servlet response from where the subscriber is, so a slow or dead subscriber
+ * never slows the job; one that falls too far behind is disconnected and can resume with
+ * {@code Last-Event-ID}.
+ *
+ * <p>The stream is a plain servlet async response rather than a {@code StreamingResponseBody}: Spring
+ * Framework 7 hands a {@code StreamingResponseBody} an output stream whose {@code flush()} does nothing
+ * unless the {@code spring.http.response.flush.enabled} flag is set (see {@code ServletServerHttpResponse}),
+ * which would hold every event in the response buffer until the job ended.
  */
 @RestController
 @RequestMapping("/api/v1/jobs")
@@ -36,6 +45,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 class JobEventsController {
     private final JobService jobs;
     private final AtomicInteger open = new AtomicInteger();
+    private final ThreadFactory writers = Thread.ofVirtual().name("sse-", 0).factory();
 
     JobEventsController(JobService jobs) {
         this.jobs = jobs;
@@ -51,13 +61,21 @@ class JobEventsController {
             + "first, or those after Last-Event-ID (header or lastEventId parameter); ends after the terminal status")
     @ApiResponse(responseCode = "200", description = "the event stream", content = @Content(mediaType = "text/event-stream",
             schema = @Schema(type = "string", example = "id: 1\nevent: status\ndata: {\"status\":\"QUEUED\"}\n\n")))
-    ResponseEntity<StreamingResponseBody> events(@Parameter(hidden = true) Caller caller, @PathVariable String id,
-                                                 @RequestHeader(value = "Last-Event-ID", required = false) String lastEventIdHeader,
-                                                 @RequestParam(value = "lastEventId", required = false) String lastEventIdParam) {
+    void events(@Parameter(hidden = true) Caller caller, @PathVariable String id,
+                @RequestHeader(value = "Last-Event-ID", required = false) String lastEventIdHeader,
+                @RequestParam(value = "lastEventId", required = false) String lastEventIdParam,
+                @Parameter(hidden = true) HttpServletRequest request,
+                @Parameter(hidden = true) HttpServletResponse response) throws IOException {
         Job job = jobs.get(caller, id);
         long after = parse(lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam);
         EventStream stream = jobs.stream(job);
-        StreamingResponseBody body = out -> {
+        response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+        response.setHeader("X-Accel-Buffering", "no");
+        AsyncContext async = request.startAsync();
+        async.setTimeout(0);
+        ServletOutputStream out = response.getOutputStream();
+        writers.newThread(() -> {
             open.incrementAndGet();
             try {
                 stream.writeTo(out, after);
@@ -67,10 +85,9 @@ class JobEventsController {
                 Thread.currentThread().interrupt();
             } finally {
                 open.decrementAndGet();
+                async.complete();
             }
-        };
-        return ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM).cacheControl(CacheControl.noStore())
-                .header("X-Accel-Buffering", "no").body(body);
+        }).start();
     }
 
     private static long parse(String lastEventId) {

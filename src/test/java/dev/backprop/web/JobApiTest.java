@@ -76,6 +76,20 @@ class JobApiTest extends ApiTest {
     }
 
     @Test
+    void eventsArriveWhileTheJobRunsNotWhenItEnds() throws Exception {
+        String id = start(endless(100_000));
+        try (Sse.Subscription stream = Sse.subscribe(events(id), null)) {
+            Sse.Event e = stream.next();
+            while (e != null && !e.name().equals("metrics")) e = stream.next();
+            assertThat(e).as("the metrics of iteration 0").isNotNull();
+            assertThat(e.data().get("iteration").intValue()).isZero();
+            assertThat(api.get("/jobs/" + id).json().get("status").stringValue()).isEqualTo("RUNNING");
+        } finally {
+            api.post("/jobs/" + id + "/cancel");
+        }
+    }
+
+    @Test
     void resumingAfterAnEventIdGivesExactlyTheRest() throws Exception {
         String id = start(SEED_JOB);
         List<Sse.Event> all = Sse.read(events(id), null);
