@@ -104,6 +104,8 @@ def run(subscribers):
     while any(s.last == 0 for s in subs):
         for key, _ in sel.select(timeout=1):
             key.data.read()
+    if call("GET", "/jobs/" + measured)["status"] != "QUEUED":
+        sys.exit("the measured job started before its subscribers were all connected")
     call("POST", "/jobs/%s/cancel" % holder)
     open_ = len(subs)
     while open_:

@@ -2,7 +2,6 @@ package dev.backprop.training;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 
@@ -14,8 +13,8 @@ final class EventLog {
     private volatile JobEvent[] events = new JobEvent[64];
     private volatile int size;
     private volatile boolean closed;
-    /** Readers pausing between looks, woken when the log closes. */
-    private final Set<Thread> readers = ConcurrentHashMap.newKeySet();
+    /** Parked readers and the last id each has taken. */
+    private final ConcurrentHashMap<Thread, Long> waiting = new ConcurrentHashMap<>();
 
     synchronized void append(String name, String data) {
         JobEvent[] a = events;
@@ -30,27 +29,37 @@ final class EventLog {
     /** Marks the log complete: no event follows (the last one was the terminal status). */
     void close() {
         closed = true;
-        readers.forEach(LockSupport::unpark);
+        waiting.keySet().forEach(LockSupport::unpark);
     }
 
     /**
-     * Pauses the calling reader up to {@code nanos}, or until the log closes: readers look for new events
-     * now and then but see the end at once. (A latch would do, but a thousand readers timing out of one
-     * latch's queue cost quadratic time.)
+     * Parks the calling reader, which has taken every event up to {@code lastId}, until {@link #wakeReaders}
+     * finds something after it, the log closes, or {@code nanos} pass. It may also return early; the reader
+     * then simply looks again.
      */
-    void pause(long nanos) throws InterruptedException {
+    void await(long lastId, long nanos) throws InterruptedException {
         Thread reader = Thread.currentThread();
-        readers.add(reader);
+        waiting.put(reader, lastId);
         try {
             if (!closed) {
                 LockSupport.parkNanos(this, nanos);
             }
         } finally {
-            readers.remove(reader);
+            waiting.remove(reader);
         }
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
+    }
+
+    /** Wakes every parked reader that has events to take. */
+    void wakeReaders() {
+        int n = size;
+        waiting.forEach((reader, lastId) -> {
+            if (lastId < n && waiting.remove(reader, lastId)) {
+                LockSupport.unpark(reader);
+            }
+        });
     }
 
     /** The events after {@code lastId}, as they are now (possibly none). */
@@ -61,6 +70,11 @@ final class EventLog {
             return List.of();
         }
         return List.of(Arrays.copyOfRange(a, (int) Math.max(0, lastId), n));
+    }
+
+    /** Readers parked in {@link #await} now. */
+    int waitingReaders() {
+        return waiting.size();
     }
 
     boolean isClosed() {

@@ -10,10 +10,9 @@ import java.util.List;
  * Writes a job's events to one subscriber as {@code text/event-stream}: {@code retry:} first, then every
  * event after the subscriber's last id, then each new one until the terminal status.
  *
- * <p>The subscriber's thread reads the log without locks and looks for new events every {@code interval}
- * (and at once when the job ends): whatever arrived meanwhile goes out in one write and one flush, each
- * event's bytes rendered once for all subscribers. The job never waits for a subscriber. A subscriber that does not take what is written to
- * it holds only its own thread; once more than {@code buffer} events have arrived while one write to it
+ * <p>The subscriber's thread reads the log without locks and sleeps until the {@link EventTicker} finds new
+ * events for it (or the job ends): whatever arrived meanwhile goes out in one write and one flush, each event's bytes rendered once for all subscribers. The job never waits for a subscriber. A
+ * subscriber that does not take what is written to it holds only its own thread; once more than {@code buffer} events have arrived while one write to it
  * was pending, it is disconnected and can resume with {@code Last-Event-ID}.
  */
 public final class EventStream {
@@ -30,13 +29,13 @@ public final class EventStream {
     private static final byte[] HEARTBEAT = ":heartbeat\n\n".getBytes(StandardCharsets.US_ASCII);
 
     private final EventLog log;
-    private final long intervalNanos;
+    private final EventTicker ticker;
     private final long heartbeatNanos;
     private final int buffer;
 
-    EventStream(EventLog log, Duration interval, Duration heartbeat, int buffer) {
+    EventStream(EventLog log, EventTicker ticker, Duration heartbeat, int buffer) {
         this.log = log;
-        this.intervalNanos = interval.toNanos();
+        this.ticker = ticker;
         this.heartbeatNanos = heartbeat.toNanos();
         this.buffer = buffer;
     }
@@ -46,6 +45,15 @@ public final class EventStream {
      * falls behind). An {@link IOException} means the subscriber went away.
      */
     public End writeTo(OutputStream out, long lastId) throws IOException, InterruptedException {
+        ticker.opened(log);
+        try {
+            return write(out, lastId);
+        } finally {
+            ticker.closed();
+        }
+    }
+
+    private End write(OutputStream out, long lastId) throws IOException, InterruptedException {
         long last = lastId;
         out.write(RETRY);
         boolean pending = true;
@@ -72,7 +80,7 @@ public final class EventStream {
             if (closed && last >= log.size()) {
                 return End.COMPLETE;
             }
-            log.pause(intervalNanos);
+            log.await(last, Math.max(1, heartbeatNanos - (System.nanoTime() - quietSince)));
         }
     }
 }

@@ -18,8 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxElements      samples × features
  * @param maxIterations    iterations of one job
  * @param heartbeat        idle time after which a stream carries a heartbeat comment
- * @param streamInterval   how often a stream looks for new events; those that arrived meanwhile go out in
- *                         one write, so a thousand subscribers cost a few writes a second each
+ * @param streamInterval   the shortest time between two writes to one stream; the events that arrived
+ *                         meanwhile go out together
+ * @param streamWriteBudget writes a second to all streams together: with more streams open than the
+ *                         interval allows, each stream's time between writes grows to streams / budget
  */
 @ConfigurationProperties("backprop.jobs")
 public record JobLimits(
@@ -33,7 +35,8 @@ public record JobLimits(
         @DefaultValue("64000000") long maxElements,
         @DefaultValue("1000000") int maxIterations,
         @DefaultValue("15s") Duration heartbeat,
-        @DefaultValue("50ms") Duration streamInterval) {
+        @DefaultValue("50ms") Duration streamInterval,
+        @DefaultValue("2000") int streamWriteBudget) {
 
     int threads() {
         return concurrency > 0 ? concurrency : Runtime.getRuntime().availableProcessors();

@@ -35,6 +35,7 @@ public class JobService implements DisposableBean {
     private final Clock clock;
     private final JsonMapper json;
     private final ThreadPoolExecutor executor;
+    private final EventTicker ticker;
     private final java.util.concurrent.atomic.AtomicLong iterations = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean accepting = true;
 
@@ -45,6 +46,7 @@ public class JobService implements DisposableBean {
         this.json = json;
         this.executor = new ThreadPoolExecutor(limits.threads(), limits.threads(), 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(Math.max(1, limits.queueLength())), Thread.ofPlatform().name("job-", 0).factory());
+        this.ticker = new EventTicker(limits.streamInterval(), limits.streamWriteBudget());
     }
 
     public Job submit(Caller caller, TrainingSpec spec) {
@@ -134,7 +136,7 @@ public class JobService implements DisposableBean {
 
     /** The job's events as a stream for one subscriber. */
     public EventStream stream(Job job) {
-        return new EventStream(job.events, limits.streamInterval(), limits.heartbeat(), limits.subscriberBuffer());
+        return new EventStream(job.events, ticker, limits.heartbeat(), limits.subscriberBuffer());
     }
 
     /** Training iterations completed by finished jobs since start. */
@@ -261,5 +263,6 @@ public class JobService implements DisposableBean {
     @Override
     public void destroy() {
         executor.shutdownNow();
+        ticker.close();
     }
 }

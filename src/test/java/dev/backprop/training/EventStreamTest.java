@@ -13,10 +13,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class EventStreamTest {
     private static final Pattern ID = Pattern.compile("(?m)^id: (\\d+)$");
+    private final List<EventTicker> tickers = new ArrayList<>();
+
+    @AfterEach
+    void stopTickers() {
+        tickers.forEach(EventTicker::close);
+    }
 
     @Test
     void writesRetryThenEveryEventAfterTheLastIdAndEndsAfterTheTerminalOne() throws Exception {
@@ -56,7 +63,7 @@ class EventStreamTest {
     void eventsThatArriveBetweenWritesGoOutTogetherHoweverManyThereAre() throws Exception {
         EventLog log = running();
         Recorder out = new Recorder();
-        EventStream stream = new EventStream(log, Duration.ofMillis(500), Duration.ofSeconds(15), 16);
+        EventStream stream = new EventStream(log, ticker(Duration.ofMillis(500)), Duration.ofSeconds(15), 16);
         CompletableFuture<EventStream.End> end = writeInBackground(stream, out, 0);
         out.awaitText("id: 1\n", 1);
         for (int i = 0; i < 10_000; i++) log.append("metrics", "{\"iteration\":" + i + "}");
@@ -69,7 +76,7 @@ class EventStreamTest {
     void theTerminalEventGoesOutAsSoonAsTheJobEndsNotAfterTheInterval() throws Exception {
         EventLog log = running();
         Recorder out = new Recorder();
-        EventStream stream = new EventStream(log, Duration.ofSeconds(30), Duration.ofSeconds(60), 1024);
+        EventStream stream = new EventStream(log, ticker(Duration.ofSeconds(30)), Duration.ofSeconds(60), 1024);
         CompletableFuture<EventStream.End> end = writeInBackground(stream, out, 0);
         out.awaitText("id: 1\n", 1);
         succeed(log);
@@ -122,8 +129,14 @@ class EventStreamTest {
         log.close();
     }
 
-    private static EventStream stream(EventLog log, Duration heartbeat, int buffer) {
-        return new EventStream(log, Duration.ofMillis(10), heartbeat, buffer);
+    private EventStream stream(EventLog log, Duration heartbeat, int buffer) {
+        return new EventStream(log, ticker(Duration.ofMillis(10)), heartbeat, buffer);
+    }
+
+    private EventTicker ticker(Duration interval) {
+        EventTicker ticker = new EventTicker(interval, 2000);
+        tickers.add(ticker);
+        return ticker;
     }
 
     private static CompletableFuture<EventStream.End> writeInBackground(EventStream stream, java.io.OutputStream out, long after) {
