@@ -6,8 +6,8 @@ Usage: python3 job_subscribers.py HOST:PORT [SUBSCRIBERS=1000] [ITERATIONS=20000
 
 Start the service with one training slot (--backprop.jobs.concurrency=1): a long job holds the slot while the
 measured job waits QUEUED and its subscribers connect and receive the first event; then the long job is
-cancelled and the measured job trains with every subscriber attached. Each round runs the job alone and then
-with the subscribers; the figure is the median ratio of the two training times (result.elapsedMs)."""
+cancelled and the measured job trains with every subscriber attached. Each round runs the job alone and with
+the subscribers, in alternating order; the figure is the median ratio of the two training times (result.elapsedMs)."""
 import http.client, json, re, selectors, socket, statistics, sys, time
 
 HOST, PORT = sys.argv[1].split(":")
@@ -130,8 +130,13 @@ for _ in range(2):
     run(SUBSCRIBERS)
 ratios = []
 for i in range(ROUNDS):
-    alone, _, _ = run(0)
-    crowded, complete, events = run(SUBSCRIBERS)
+    # The order alternates, so that a drift over the run (JIT, heap, the machine) does not favour either side.
+    if i % 2 == 0:
+        alone, _, _ = run(0)
+        crowded, complete, events = run(SUBSCRIBERS)
+    else:
+        crowded, complete, events = run(SUBSCRIBERS)
+        alone, _, _ = run(0)
     ratios.append(crowded / alone)
     print("round %d: alone %.1f ms, with %d subscribers %.1f ms (%.3f×); %d of %d streams got all %d events in order"
           % (i + 1, alone, SUBSCRIBERS, crowded, crowded / alone, complete, SUBSCRIBERS, events), flush=True)
