@@ -4,16 +4,17 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * Writes a job's events to one subscriber as {@code text/event-stream}: {@code retry:} first, then every
  * event after the subscriber's last id, then each new one until the terminal status.
  *
  * <p>The subscriber's thread reads the log without locks and sleeps until the {@link EventTicker} finds new
- * events for it (or the job ends): whatever arrived meanwhile goes out in one write and one flush, each event's bytes rendered once for all subscribers. The job never waits for a subscriber. A
- * subscriber that does not take what is written to it holds only its own thread; once more than {@code buffer} events have arrived while one write to it
- * was pending, it is disconnected and can resume with {@code Last-Event-ID}.
+ * events for it (or the job ends): whatever arrived meanwhile goes out in one flush, written straight from
+ * the bytes each event was rendered to once for all subscribers. The job never waits for a subscriber. A
+ * subscriber that does not take what is written to it holds only its own thread; once more than
+ * {@code buffer} events have arrived while one write to it was pending, it is disconnected and can resume
+ * with {@code Last-Event-ID}.
  */
 public final class EventStream {
     /** How the stream ended. */
@@ -60,12 +61,10 @@ public final class EventStream {
         long quietSince = System.nanoTime();
         while (true) {
             boolean closed = log.isClosed();
-            List<JobEvent> batch = log.after(last);
-            for (JobEvent e : batch) {
-                out.write(e.wire());
-                last = e.id();
-            }
-            if (!batch.isEmpty() || pending) {
+            long written = log.writeAfter(last, out);
+            boolean wrote = written != last;
+            last = written;
+            if (wrote || pending) {
                 out.flush();
                 pending = false;
                 quietSince = System.nanoTime();
