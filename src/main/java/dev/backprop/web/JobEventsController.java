@@ -12,7 +12,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.AsyncContext;
-import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -74,20 +73,32 @@ class JobEventsController {
         response.setHeader("X-Accel-Buffering", "no");
         AsyncContext async = request.startAsync();
         async.setTimeout(0);
-        ServletOutputStream out = response.getOutputStream();
-        writers.newThread(() -> {
+        StreamResponse out = new StreamResponse(response.getOutputStream());
+        async.addListener(out);
+        Thread writer = writers.newThread(() -> {
             open.incrementAndGet();
             try {
                 stream.writeTo(out, after);
             } catch (IOException gone) {
-                // the subscriber closed its connection
+                // the subscriber closed its connection, or the request ended
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
                 open.decrementAndGet();
-                async.complete();
+                completeQuietly(async);
             }
-        }).start();
+        });
+        out.writtenBy(writer);
+        writer.start();
+    }
+
+    /** Completes the request unless the container has already ended it (the client went away). */
+    private static void completeQuietly(AsyncContext async) {
+        try {
+            async.complete();
+        } catch (IllegalStateException alreadyOver) {
+            // nothing left to complete
+        }
     }
 
     private static long parse(String lastEventId) {

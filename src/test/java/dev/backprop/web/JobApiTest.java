@@ -14,10 +14,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 @ServiceTest
 class JobApiTest extends ApiTest {
+    @Autowired
+    JobEventsController streams;
+
     private static final String SEED_JOB = """
             {"data": {"synthetic": {"samplesPerClass": 100, "meanValue": 1.7, "bias": 1.0, "features": 2}}, "seed": 1,
              "optimizer": {"type": "sgd", "lr": 0.01, "momentum": 0.9}, "maxIterations": 1000, "targetAccuracy": 0.99, "logEvery": 20}""";
@@ -84,6 +88,23 @@ class JobApiTest extends ApiTest {
             assertThat(e).as("the metrics of iteration 0").isNotNull();
             assertThat(e.data().get("iteration").intValue()).isZero();
             assertThat(api.get("/jobs/" + id).json().get("status").stringValue()).isEqualTo("RUNNING");
+        } finally {
+            api.post("/jobs/" + id + "/cancel");
+        }
+    }
+
+    @Test
+    void aSubscriberThatHangsUpEndsItsStream() throws Exception {
+        String id = start(endless(100));
+        int before = streams.openStreams();
+        try {
+            try (Socket client = new Socket("127.0.0.1", port)) {
+                client.getOutputStream().write(("GET /api/v1/jobs/" + id + "/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                assertThat(client.getInputStream().read()).isPositive();
+            }
+            for (int i = 0; i < 200 && streams.openStreams() > before; i++) Thread.sleep(25);
+            assertThat(streams.openStreams()).isLessThanOrEqualTo(before);
         } finally {
             api.post("/jobs/" + id + "/cancel");
         }
