@@ -18,6 +18,8 @@ public enum ErrorCode {
     AUTOGRAD,
     /** A tensor over the configured size limits (elements or rank). */
     TOO_LARGE,
+    /** The request ran past its time budget; it was stopped and left nothing behind. */
+    TIME_BUDGET,
     /** The operation name is not known. */
     UNKNOWN_OP,
     /** A feature PyTorch has that this engine refuses explicitly rather than answering wrongly. */

@@ -7,11 +7,23 @@ package dev.backprop.session;
 public final class ApiException extends RuntimeException {
     private final int status;
     private final String code;
+    private final Integer retryAfterSeconds;
 
     public ApiException(int status, String code, String detail) {
+        this(status, code, detail, null);
+    }
+
+    /** A refusal that a client may retry after {@code retryAfterSeconds} (sent as {@code Retry-After}). */
+    public ApiException(int status, String code, String detail, Integer retryAfterSeconds) {
         super(detail, null, false, false);
         this.status = status;
         this.code = code;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** Seconds after which the same request may succeed, or null when retrying cannot help. */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public int status() {
@@ -32,6 +44,16 @@ public final class ApiException extends RuntimeException {
 
     public static ApiException quota(String code, String detail) {
         return new ApiException(429, code, detail);
+    }
+
+    /** A quota that frees up as others finish or expire: 429 with Retry-After. */
+    public static ApiException quota(String code, String detail, int retryAfterSeconds) {
+        return new ApiException(429, code, detail, retryAfterSeconds);
+    }
+
+    /** The service is saturated for now: 503 with Retry-After. */
+    public static ApiException saturated(String code, String detail) {
+        return new ApiException(503, code, detail, 1);
     }
 
     public static ApiException tooLarge(String code, String detail) {

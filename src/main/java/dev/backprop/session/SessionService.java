@@ -46,7 +46,8 @@ public class SessionService {
 
     public synchronized Session create(Caller caller, Long seed) {
         if (sessions.size() >= limits.maxSessions()) {
-            throw ApiException.quota("session-quota", "the service holds " + sessions.size() + " sessions, its limit");
+            throw ApiException.quota("session-quota", "the service holds " + sessions.size() + " sessions, its limit; idle ones expire "
+                    + "after " + limits.sessionTtl().toMinutes() + " minutes", 30);
         }
         Session s = new Session(UUID.randomUUID().toString(), caller.owner(), clock.instant(), seed == null ? DEFAULT_SEED : seed);
         sessions.put(new Key(caller.owner(), s.id), s);

@@ -93,6 +93,9 @@ class JobController {
                 Finite.check(s.bias(), "data.synthetic.bias");
                 data = new TrainingData(new TrainingData.Synthetic(s.samplesPerClass(), s.meanValue(), s.bias(), s.features()), null);
             } else if (d.inline() != null) {
+                if (d.inline().x() == null || d.inline().y() == null) {
+                    throw ApiException.badRequest("'data.inline' needs 'x' (rows of features) and 'y' (one 0/1 label per row)");
+                }
                 Finite.check(d.inline().x(), "data.inline.x");
                 Finite.check(d.inline().y(), "data.inline.y");
                 data = TrainingData.inline(rows(d.inline().x(), "data.inline.x"), labels(d.inline().y()));

@@ -33,12 +33,19 @@ class ProblemHandler {
 
     @ExceptionHandler(EngineException.class)
     ResponseEntity<ProblemDetail> engine(EngineException e) {
-        return problem(statusOf(e.code()), codeOf(e.code()), e.getMessage(), null);
+        ResponseEntity<ProblemDetail> r = problem(statusOf(e.code()), codeOf(e.code()), e.getMessage(), null);
+        return e.code() == ErrorCode.TIME_BUDGET ? retryAfter(r, 1) : r;
     }
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e) {
-        return problem(e.status(), e.code(), e.getMessage(), null);
+        ResponseEntity<ProblemDetail> r = problem(e.status(), e.code(), e.getMessage(), null);
+        return e.retryAfterSeconds() == null ? r : retryAfter(r, e.retryAfterSeconds());
+    }
+
+    private static ResponseEntity<ProblemDetail> retryAfter(ResponseEntity<ProblemDetail> r, int seconds) {
+        return ResponseEntity.status(r.getStatusCode()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header("Retry-After", Integer.toString(seconds)).body(r.getBody());
     }
 
     @ExceptionHandler(BatchFailure.class)
@@ -126,6 +133,7 @@ class ProblemHandler {
         return switch (code) {
             case UNKNOWN_OP -> 400;
             case TOO_LARGE -> 413;
+            case TIME_BUDGET -> 503;
             default -> 422;
         };
     }
