@@ -16,6 +16,7 @@ final class Storage {
         this.f64 = f64;
         this.i64 = i64;
         this.bool = bool;
+        AllocationLimit.charge(bytes());
     }
 
     static Storage of(float[] a) {

@@ -222,6 +222,7 @@ public final class Tensor {
             return storage.f32;
         }
         AllocationLimit.check(shape, numel);
+        AllocationLimit.charge((long) numel * 4);
         float[] out = new float[numel];
         gather(out);
         return out;
@@ -232,6 +233,7 @@ public final class Tensor {
             return storage.f64;
         }
         AllocationLimit.check(shape, numel);
+        AllocationLimit.charge((long) numel * 8);
         double[] out = new double[numel];
         gather(out);
         return out;
@@ -242,6 +244,7 @@ public final class Tensor {
             return storage.i64;
         }
         AllocationLimit.check(shape, numel);
+        AllocationLimit.charge((long) numel * 8);
         long[] out = new long[numel];
         gather(out);
         return out;
@@ -252,6 +255,7 @@ public final class Tensor {
             return storage.bool;
         }
         AllocationLimit.check(shape, numel);
+        AllocationLimit.charge((long) numel * 1);
         boolean[] out = new boolean[numel];
         gather(out);
         return out;
@@ -320,6 +324,20 @@ public final class Tensor {
             idx[d] = 0;
         }
         return pos;
+    }
+
+    /**
+     * The elements in row-major order as a new array of the dtype's element type: {@code float[]},
+     * {@code double[]}, {@code long[]} or {@code boolean[]}.
+     */
+    public Object toFlat() {
+        Tensor copy = Conversions.detachedCopy(this);
+        return switch (dtype) {
+            case FLOAT32 -> copy.storage.f32;
+            case FLOAT64 -> copy.storage.f64;
+            case INT64 -> copy.storage.i64;
+            case BOOL -> copy.storage.bool;
+        };
     }
 
     /** The elements in row-major order as a new float32 array. */

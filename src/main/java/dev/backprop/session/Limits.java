@@ -5,12 +5,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Every size the service accepts from a client, each configurable under {@code backprop.limits}.
+ * Every size the service accepts from a client, each configurable under {@code backprop.limits}. What all
+ * sessions together may hold is a share of the heap, {@code backprop.memory.sessions}.
  *
  * @param maxTensorElements elements in one tensor (413 above)
  * @param maxRank           dimensions of one tensor (413 above)
  * @param maxSessionBytes   bytes one session may hold, graphs included (429 above)
- * @param maxTotalBytes     bytes all sessions together may hold (429 above)
+ * @param maxAnswerElements values (data and grads) one answer may carry; above, 413 pointing to {@code ?data=false}
  * @param maxSessions       live sessions (429 above)
  * @param maxGraphNodes     grad_fn nodes one session's graphs may hold (429 above)
  * @param maxBatchOps       ops in one batch (413 above)
@@ -26,7 +27,7 @@ public record Limits(
         @DefaultValue("16777216") int maxTensorElements,
         @DefaultValue("8") int maxRank,
         @DefaultValue("268435456") long maxSessionBytes,
-        @DefaultValue("2147483648") long maxTotalBytes,
+        @DefaultValue("4194304") long maxAnswerElements,
         @DefaultValue("1000") int maxSessions,
         @DefaultValue("100000") int maxGraphNodes,
         @DefaultValue("10000") int maxBatchOps,

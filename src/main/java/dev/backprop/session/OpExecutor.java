@@ -50,6 +50,7 @@ public class OpExecutor {
                     throw calls.size() > 1 ? new BatchFailure(i, e) : e;
                 }
             }
+            s.answer.check(new Answer.OpResults(results), limits.maxAnswerElements());
             sessions.checkQuotas(s, Holdings.of(s));
             opsRun.addAndGet(calls.size());
             return results;
@@ -69,6 +70,7 @@ public class OpExecutor {
         Transaction tx = new Transaction(s);
         try (GradMode.Scope ignored = AllocationLimit.set(limits.maxTensorElements(), limits.maxRank())) {
             T result = change.apply(tx);
+            s.answer.check(result, limits.maxAnswerElements());
             sessions.checkQuotas(s, Holdings.of(s));
             return result;
         } catch (RuntimeException e) {

@@ -25,6 +25,8 @@ public final class Session {
     long bytes;
     int graphNodes;
     long freshNames;
+    /** What the answer of the request holding the lock will show. */
+    Answer answer = Answer.FULL;
     volatile boolean closed;
 
     Session(String id, String owner, Instant now, long seed) {

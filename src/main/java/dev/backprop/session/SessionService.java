@@ -2,6 +2,8 @@ package dev.backprop.session;
 
 import dev.backprop.engine.Footprint;
 import dev.backprop.engine.Tensor;
+import dev.backprop.memory.MemoryPool;
+import dev.backprop.memory.Pools;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.springframework.stereotype.Service;
 
@@ -31,13 +32,14 @@ public class SessionService {
     private record Key(String owner, String id) {}
 
     private final ConcurrentHashMap<Key, Session> sessions = new ConcurrentHashMap<>();
-    private final AtomicLong totalBytes = new AtomicLong();
+    private final MemoryPool sessionsPool;
     private final Limits limits;
     private final Clock clock;
     private final ScheduledExecutorService sweeper;
 
-    public SessionService(Limits limits, Clock clock) {
+    public SessionService(Limits limits, Pools pools, Clock clock) {
         this.limits = limits;
+        this.sessionsPool = pools.sessions();
         this.clock = clock;
         this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("session-expiry").factory());
         long period = Math.max(1000, Math.min(limits.sessionTtl().toMillis() / 4, 60_000));
@@ -78,6 +80,11 @@ public class SessionService {
 
     /** Runs {@code work} holding the session's lock; the session counts as used now. */
     public <T> T withSession(Caller caller, String id, Function<Session, T> work) {
+        return withSession(caller, id, Answer.FULL, work);
+    }
+
+    /** Runs {@code work} holding the session's lock; changes it makes are kept only if {@code answer} is within its limit. */
+    public <T> T withSession(Caller caller, String id, Answer answer, Function<Session, T> work) {
         Session s = sessions.get(new Key(caller.owner(), id));
         if (s == null) {
             throw ApiException.notFound("session", id);
@@ -88,8 +95,10 @@ public class SessionService {
                 throw ApiException.notFound("session", id);
             }
             s.lastAccess = clock.instant();
+            s.answer = answer;
             return work.apply(s);
         } finally {
+            s.answer = Answer.FULL;
             s.lock.unlock();
         }
     }
@@ -113,18 +122,17 @@ public class SessionService {
                     + " nodes, over the limit of " + limits.maxGraphNodes());
         }
         long delta = f.bytes() - s.bytes;
-        long total = totalBytes.addAndGet(delta);
-        if (delta > 0 && total > limits.maxTotalBytes()) {
-            totalBytes.addAndGet(-delta);
-            throw ApiException.quota("total-bytes-quota", "the service would hold " + total + " bytes, over its limit of "
-                    + limits.maxTotalBytes());
+        if (delta > 0 && !sessionsPool.tryReserve(delta)) {
+            throw ApiException.quota("total-bytes-quota", "the service would hold " + (sessionsPool.reserved() + delta) + " bytes, over its "
+                    + "limit of " + sessionsPool.capacity(), 30);
         }
+        if (delta < 0) sessionsPool.release(-delta);
         s.bytes = f.bytes();
         s.graphNodes = f.graphNodes();
     }
 
     public long totalBytes() {
-        return totalBytes.get();
+        return sessionsPool.reserved();
     }
 
     public int count() {
@@ -150,7 +158,7 @@ public class SessionService {
 
     private void close(Session s) {
         s.closed = true;
-        totalBytes.addAndGet(-s.bytes);
+        sessionsPool.release(s.bytes);
         s.bytes = 0;
         s.tensors.clear();
         s.modules.clear();

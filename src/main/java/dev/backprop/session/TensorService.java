@@ -32,8 +32,11 @@ public class TensorService {
         });
     }
 
+    /** The tensor bound to {@code name}; refused (413) if the request's answer could not carry its values. */
     public BoundTensor get(Session s, String name) {
-        return new BoundTensor(name, Names.resolve(s, name));
+        BoundTensor t = new BoundTensor(name, Names.resolve(s, name));
+        s.answer.check(t, limits.maxAnswerElements());
+        return t;
     }
 
     public List<BoundTensor> list(Session s) {

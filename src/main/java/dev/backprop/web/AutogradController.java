@@ -1,5 +1,6 @@
 package dev.backprop.web;
 
+import dev.backprop.session.Answer;
 import dev.backprop.session.ApiException;
 import dev.backprop.session.AutogradService;
 import dev.backprop.session.BoundTensor;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -30,26 +32,36 @@ class AutogradController {
 
     @PostMapping("/backward")
     @Operation(operationId = "backward", summary = "torch.autograd.backward: accumulate gradients into leaves (and retained tensors)")
-    Responses.Updated backward(@Parameter(hidden = true) Caller caller, @PathVariable String sid, @RequestBody Requests.Backward body) {
+    Responses.Updated backward(@Parameter(hidden = true) Caller caller, @PathVariable String sid, @RequestBody Requests.Backward body,
+                               @Parameter(description = "false leaves data and grad out of the views")
+                               @RequestParam(defaultValue = "true") boolean data) {
         if (body == null) throw ApiException.badRequest("a body is required");
         Finite.check(body.gradTensors(), "gradTensors");
-        List<BoundTensor> updated = sessions.withSession(caller, sid, s -> autograd.backward(s, body.tensors(), body.gradTensors(),
-                body.retainGraph(), Boolean.TRUE.equals(body.createGraph()), body.inputs()));
-        List<TensorView> views = new ArrayList<>();
-        for (BoundTensor t : updated) views.add(TensorView.of(t.name(), t.tensor()));
-        return new Responses.Updated(views);
+        return sessions.withSession(caller, sid, new Answer(data, Answer.Returns.ALL), s -> {
+            List<BoundTensor> updated = autograd.backward(s, body.tensors(), body.gradTensors(), body.retainGraph(),
+                    Boolean.TRUE.equals(body.createGraph()), body.inputs());
+            return new Responses.Updated(views(updated, data));
+        });
     }
 
     @PostMapping("/grad")
     @Operation(operationId = "grad", summary = "torch.autograd.grad: the gradients, stored under the 'out' names")
-    Responses.Grads grad(@Parameter(hidden = true) Caller caller, @PathVariable String sid, @RequestBody Requests.Grad body) {
+    Responses.Grads grad(@Parameter(hidden = true) Caller caller, @PathVariable String sid, @RequestBody Requests.Grad body,
+                         @Parameter(description = "false leaves data and grad out of the views")
+                         @RequestParam(defaultValue = "true") boolean data) {
         if (body == null) throw ApiException.badRequest("a body is required");
         Finite.check(body.gradOutputs(), "gradOutputs");
-        List<BoundTensor> grads = sessions.withSession(caller, sid, s -> autograd.grad(s, body.outputs(), body.inputs(),
-                body.gradOutputs(), body.retainGraph(), Boolean.TRUE.equals(body.createGraph()),
-                Boolean.TRUE.equals(body.allowUnused()), body.out()));
-        List<TensorView> views = new ArrayList<>();
-        for (BoundTensor t : grads) views.add(t == null ? null : TensorView.of(t.name(), t.tensor()));
-        return new Responses.Grads(views);
+        return sessions.withSession(caller, sid, new Answer(data, Answer.Returns.ALL), s -> {
+            List<BoundTensor> grads = autograd.grad(s, body.outputs(), body.inputs(), body.gradOutputs(), body.retainGraph(),
+                    Boolean.TRUE.equals(body.createGraph()), Boolean.TRUE.equals(body.allowUnused()), body.out());
+            return new Responses.Grads(views(grads, data));
+        });
+    }
+
+    /** The views of {@code tensors}, in order; null stays null (an unused input's gradient). */
+    static List<TensorView> views(List<BoundTensor> tensors, boolean data) {
+        List<TensorView> views = new ArrayList<>(tensors.size());
+        for (BoundTensor t : tensors) views.add(t == null ? null : TensorView.of(t.name(), t.tensor(), data));
+        return views;
     }
 }

@@ -1,6 +1,7 @@
 package dev.backprop.web;
 
 import dev.backprop.engine.optim.OptimizerSpec;
+import dev.backprop.session.Answer;
 import dev.backprop.session.ApiException;
 import dev.backprop.session.BoundTensor;
 import dev.backprop.session.Caller;
@@ -66,18 +67,20 @@ class ModuleController {
 
     @PostMapping("/optimizers/{name}/step")
     @Operation(operationId = "optimizerStep", summary = "optimizer.step(): answers the updated parameters")
-    Responses.Updated step(@Parameter(hidden = true) Caller caller, @PathVariable String sid, @PathVariable String name) {
-        return views(sessions.withSession(caller, sid, s -> modules.step(s, name)));
+    Responses.Updated step(@Parameter(hidden = true) Caller caller, @PathVariable String sid, @PathVariable String name,
+                           @Parameter(description = "false leaves data and grad out of the views")
+                           @RequestParam(defaultValue = "true") boolean data) {
+        return sessions.withSession(caller, sid, new Answer(data, Answer.Returns.ALL),
+                s -> new Responses.Updated(AutogradController.views(modules.step(s, name), data)));
     }
 
     @PostMapping("/optimizers/{name}/zero-grad")
     @Operation(operationId = "optimizerZeroGrad", summary = "optimizer.zero_grad(set_to_none=True by default)")
     Responses.Updated zeroGrad(@Parameter(hidden = true) Caller caller, @PathVariable String sid, @PathVariable String name,
-                               @RequestParam(defaultValue = "true") boolean setToNone) {
-        return views(sessions.withSession(caller, sid, s -> modules.zeroGrad(s, name, setToNone)));
-    }
-
-    private static Responses.Updated views(List<BoundTensor> ts) {
-        return new Responses.Updated(ts.stream().map(t -> TensorView.of(t.name(), t.tensor())).toList());
+                               @RequestParam(defaultValue = "true") boolean setToNone,
+                               @Parameter(description = "false leaves data and grad out of the views")
+                               @RequestParam(defaultValue = "true") boolean data) {
+        return sessions.withSession(caller, sid, new Answer(data, Answer.Returns.ALL),
+                s -> new Responses.Updated(AutogradController.views(modules.zeroGrad(s, name, setToNone), data)));
     }
 }

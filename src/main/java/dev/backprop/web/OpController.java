@@ -1,5 +1,6 @@
 package dev.backprop.web;
 
+import dev.backprop.session.Answer;
 import dev.backprop.session.ApiException;
 import dev.backprop.session.BoundTensor;
 import dev.backprop.session.Caller;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -36,12 +38,14 @@ class OpController {
     @Operation(operationId = "runOps", summary = "Run one op (answers its view) or an atomic batch in 'ops' (answers {results})")
     @ApiResponse(responseCode = "200", description = "the view of the result, or {results: [...]} for a batch or an op with "
             + "several results", content = @Content(schema = @Schema(implementation = OpAnswer.class)))
-    Object run(@Parameter(hidden = true) Caller caller, @PathVariable String sid, @RequestBody Requests.Op body) {
+    Object run(@Parameter(hidden = true) Caller caller, @PathVariable String sid, @RequestBody Requests.Op body,
+               @Parameter(description = "false leaves data and grad out of the views") @RequestParam(defaultValue = "true") boolean data) {
         if (body == null) throw ApiException.badRequest("a body is required");
         boolean batch = body.ops() != null;
         if (batch && body.op() != null) {
             throw ApiException.badRequest("send either one op ('op') or a batch ('ops'), not both");
         }
+        if (!batch && body.returns() != null) throw ApiException.badRequest("'returns' is for a batch ('ops')");
         List<OpCall> calls = new ArrayList<>();
         if (batch) {
             for (int i = 0; i < body.ops().size(); i++) {
@@ -53,20 +57,24 @@ class OpController {
             calls.add(toCall(body, "op"));
         }
         boolean noGrad = batch && Boolean.TRUE.equals(body.noGrad());
-        List<List<BoundTensor>> results = sessions.withSession(caller, sid, s -> executor.run(s, calls, noGrad));
-        if (!batch && results.get(0).size() == 1) {
-            BoundTensor t = results.get(0).get(0);
-            return TensorView.of(t.name(), t.tensor());
-        }
-        List<TensorView> views = new ArrayList<>();
-        for (List<BoundTensor> r : results) {
-            for (BoundTensor t : r) views.add(TensorView.of(t.name(), t.tensor()));
-        }
-        return new Responses.Batch(views);
+        Answer answer = new Answer(data, Answer.Returns.parse(body.returns()));
+        return sessions.withSession(caller, sid, answer, s -> {
+            List<List<BoundTensor>> results = executor.run(s, calls, noGrad);
+            if (!batch && results.get(0).size() == 1) {
+                BoundTensor t = results.get(0).get(0);
+                return TensorView.of(t.name(), t.tensor(), data);
+            }
+            List<TensorView> views = new ArrayList<>();
+            for (List<BoundTensor> r : answer.select(results)) {
+                for (BoundTensor t : r) views.add(TensorView.of(t.name(), t.tensor(), data));
+            }
+            return new Responses.Batch(views);
+        });
     }
 
     private static OpCall toCall(Requests.Op op, String where) {
         if (op.ops() != null) throw ApiException.badRequest(where + ": batches do not nest");
+        if (op.returns() != null) throw ApiException.badRequest(where + ": 'returns' is for the batch, not its ops");
         if (op.op() == null) throw ApiException.badRequest(where + ": 'op' is required");
         Finite.check(op.inputs(), where + ".inputs");
         Finite.check(op.attrs(), where + ".attrs");

@@ -83,6 +83,9 @@ class ProblemHandler {
             if (t instanceof BodyTooLargeException tooLarge) {
                 return problem(413, "body-too-large", tooLarge.getMessage(), null);
             }
+            if (t instanceof BodyRefusedException refused) {
+                return api(refused.refusal());
+            }
             if (t instanceof tools.jackson.core.exc.StreamConstraintsException c) {
                 return problem(400, "json-limits", "the JSON body is outside the limits: " + c.getOriginalMessage(), null);
             }

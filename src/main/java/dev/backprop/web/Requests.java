@@ -33,7 +33,9 @@ final class Requests {
             @Schema(description = "the name to bind (or a list of names for several results); fresh names when omitted")
             Object out,
             @Schema(description = "run under torch.no_grad()", nullable = true) Boolean noGrad,
-            @Schema(description = "a batch: these ops in order, all or nothing", nullable = true) List<Op> ops) {}
+            @Schema(description = "a batch: these ops in order, all or nothing", nullable = true) List<Op> ops,
+            @Schema(description = "a batch's answer: every op's results (all, the default), the last op's (last) or none",
+                    allowableValues = {"all", "last", "none"}, nullable = true) String returns) {}
 
     @Schema(description = "torch.autograd.backward", example = """
             {"tensors": ["loss"], "gradTensors": null, "retainGraph": false, "createGraph": false, "inputs": null}""")

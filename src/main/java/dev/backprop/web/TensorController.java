@@ -1,5 +1,6 @@
 package dev.backprop.web;
 
+import dev.backprop.session.Answer;
 import dev.backprop.session.BoundTensor;
 import dev.backprop.session.Caller;
 import dev.backprop.session.SessionService;
@@ -33,13 +34,16 @@ class TensorController {
 
     @PostMapping
     @Operation(operationId = "createTensor", summary = "Create a leaf tensor from literal data (torch.tensor)")
-    ResponseEntity<TensorView> create(@Parameter(hidden = true) Caller caller, @PathVariable String sid, @RequestBody Requests.CreateTensor body) {
+    ResponseEntity<TensorView> create(@Parameter(hidden = true) Caller caller, @PathVariable String sid, @RequestBody Requests.CreateTensor body,
+                                  @Parameter(description = "false leaves data and grad out of the view")
+                                  @RequestParam(defaultValue = "true") boolean data) {
         if (body == null) throw dev.backprop.session.ApiException.badRequest("a body is required");
         Finite.check(body.data(), "data");
-        BoundTensor t = sessions.withSession(caller, sid, s -> tensors.create(s, body.name(), body.data(), body.dtype(),
-                Boolean.TRUE.equals(body.requiresGrad())));
-        return ResponseEntity.created(URI.create("/api/v1/sessions/" + sid + "/tensors/" + t.name()))
-                .body(TensorView.of(t.name(), t.tensor()));
+        TensorView view = sessions.withSession(caller, sid, new Answer(data, Answer.Returns.ALL), s -> {
+            BoundTensor t = tensors.create(s, body.name(), body.data(), body.dtype(), Boolean.TRUE.equals(body.requiresGrad()));
+            return TensorView.of(t.name(), t.tensor(), data);
+        });
+        return ResponseEntity.created(URI.create("/api/v1/sessions/" + sid + "/tensors/" + body.name())).body(view);
     }
 
     @GetMapping
@@ -52,7 +56,7 @@ class TensorController {
     @Operation(operationId = "getTensor", summary = "A tensor's view; ?data=false leaves data and grad out")
     Object get(@Parameter(hidden = true) Caller caller, @PathVariable String sid, @PathVariable String name,
                @RequestParam(defaultValue = "true") boolean data) {
-        return sessions.withSession(caller, sid, s -> {
+        return sessions.withSession(caller, sid, new Answer(data, Answer.Returns.ALL), s -> {
             BoundTensor t = tensors.get(s, name);
             return data ? TensorView.of(name, t.tensor()) : TensorInfo.of(name, t.tensor());
         });

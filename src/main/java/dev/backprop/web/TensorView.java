@@ -1,6 +1,7 @@
 package dev.backprop.web;
 
 import dev.backprop.engine.Tensor;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
@@ -22,12 +23,36 @@ public record TensorView(
         @Schema(description = "PyTorch's class name of grad_fn, or null for a leaf", nullable = true) String gradFn,
         boolean retainsGrad,
         int version,
-        @Schema(description = "nested lists of numbers (or booleans); a bare value for a 0-d tensor") Object data,
-        @Schema(description = "the gradient's values (like data), or null where PyTorch's .grad is None") Object grad) {
+        @Schema(description = "nested lists of numbers (or booleans); a bare value for a 0-d tensor; left out with ?data=false")
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = LeftOut.class) Object data,
+        @Schema(description = "the gradient's values (like data), or null where PyTorch's .grad is None; left out with ?data=false")
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = LeftOut.class) Object grad) {
 
     static TensorView of(String name, Tensor t) {
         return new TensorView(name, shapeOf(t), t.dtype().wireName(), t.requiresGrad(), t.isLeaf(), t.gradFnName(), t.retainsGrad(),
-                t.version(), t.toNested(), t.grad() == null ? null : t.grad().toNested());
+                t.version(), TensorValues.of(t), t.grad() == null ? null : TensorValues.of(t.grad()));
+    }
+
+    /** The view of {@code t} with its values, or without data and grad when {@code data} is false ({@code ?data=false}). */
+    static TensorView of(String name, Tensor t, boolean data) {
+        if (data) return of(name, t);
+        return new TensorView(name, shapeOf(t), t.dtype().wireName(), t.requiresGrad(), t.isLeaf(), t.gradFnName(), t.retainsGrad(),
+                t.version(), LeftOut.VALUES, LeftOut.VALUES);
+    }
+
+    /** The mark of values an answer leaves out; Jackson's include filter drops the field. */
+    static final class LeftOut {
+        static final LeftOut VALUES = new LeftOut();
+
+        @Override
+        public boolean equals(Object other) {
+            return other == VALUES;
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
+        }
     }
 
     static List<Integer> shapeOf(Tensor t) {

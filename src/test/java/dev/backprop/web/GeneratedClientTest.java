@@ -40,22 +40,22 @@ class GeneratedClientTest {
 
         SessionView session = sessions.createSession(new CreateSession().seed(1L));
         String sid = session.getId();
-        tensors.createTensor(sid, new CreateTensor().name("w").data(List.of(1.0)).requiresGrad(true).dtype(CreateTensor.DtypeEnum.FLOAT32));
-        tensors.createTensor(sid, new CreateTensor().name("x").data(List.of(2.0)).requiresGrad(true).dtype(CreateTensor.DtypeEnum.FLOAT32));
-        OpAnswer a = ops.runOps(sid, new Op().op("add").inputs(List.of("w", "x")).out("a"));
-        ops.runOps(sid, new Op().op("add").inputs(List.of("w", 1)).out("b"));
-        OpAnswer y = ops.runOps(sid, new Op().op("mul").inputs(List.of("a", "b")).out("y"));
+        tensors.createTensor(sid, new CreateTensor().name("w").data(List.of(1.0)).requiresGrad(true).dtype(CreateTensor.DtypeEnum.FLOAT32), null);
+        tensors.createTensor(sid, new CreateTensor().name("x").data(List.of(2.0)).requiresGrad(true).dtype(CreateTensor.DtypeEnum.FLOAT32), null);
+        OpAnswer a = ops.runOps(sid, new Op().op("add").inputs(List.of("w", "x")).out("a"), null);
+        ops.runOps(sid, new Op().op("add").inputs(List.of("w", 1)).out("b"), null);
+        OpAnswer y = ops.runOps(sid, new Op().op("mul").inputs(List.of("a", "b")).out("y"), null);
         assertThat(a.getGradFn()).isEqualTo("AddBackward0");
         assertThat(y.getGradFn()).isEqualTo("MulBackward0");
         assertThat(y.getData()).isEqualTo(List.of(6.0));
 
-        Updated updated = autograd.backward(sid, new Backward().tensors(List.of("y")));
+        Updated updated = autograd.backward(sid, new Backward().tensors(List.of("y")), null);
         assertThat(updated.getUpdated()).extracting(TensorView::getName).containsExactlyInAnyOrder("w", "x");
         @SuppressWarnings("unchecked")
         Map<String, Object> w = (Map<String, Object>) tensors.getTensor(sid, "w", true);
         assertThat(w.get("grad")).isEqualTo(List.of(5.0));
 
-        assertThatThrownBy(() -> autograd.backward(sid, new Backward().tensors(List.of("y"))))
+        assertThatThrownBy(() -> autograd.backward(sid, new Backward().tensors(List.of("y")), null))
                 .isInstanceOf(ApiException.class)
                 .satisfies(e -> {
                     ApiException api = (ApiException) e;

@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
         "backprop.limits.max-tensor-elements=1000",
         "backprop.limits.max-rank=4",
         "backprop.limits.max-session-bytes=4000",
-        "backprop.limits.max-total-bytes=6000",
+        "backprop.memory.sessions=6000B",
         "backprop.limits.max-sessions=3",
         "backprop.limits.max-graph-nodes=50",
         "backprop.limits.max-batch-ops=5",
@@ -165,7 +165,7 @@ class LimitsTest extends ApiTest {
         }
     }
 
-    // ---- max-total-bytes --------------------------------------------------------------------------
+    // ---- backprop.memory.sessions-----------------------------------------------------------------------
 
     @Test
     void allSessionsTogetherMayHoldExactlyTheTotalAndNotOneMore() {
@@ -198,7 +198,7 @@ class LimitsTest extends ApiTest {
         List<Api.Session> open = new ArrayList<>();
         for (int i = 0; i < 3; i++) open.add(api.session());
         JsonNode p = api.post("/sessions").problem(429, "session-quota");
-        assertThat(p.get("detail").stringValue()).isEqualTo("the service holds 3 sessions, its limit");
+        assertThat(p.get("detail").stringValue()).isEqualTo("the service holds 3 sessions, its limit; idle ones expire after 30 minutes");
         open.getFirst().close();
         api.session().close();
     }
