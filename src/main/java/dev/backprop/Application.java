@@ -9,6 +9,24 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class Application {
     static final String VECTOR_MODULE = "jdk.incubator.vector";
 
+    /**
+     * An OutOfMemoryError that reaches the top of a thread leaves a heap and threads in no state to serve
+     * from: the process stops so that its supervisor (the container runtime, Kubernetes) starts a fresh one.
+     * {@code -XX:+ExitOnOutOfMemoryError}, which the image and the documented commands pass, does the same
+     * for errors that code on the way catches.
+     */
+    static void stopOnOutOfMemory() {
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+            if (error instanceof OutOfMemoryError) {
+                System.err.println("Backprop ran out of memory in thread " + thread.getName() + " and stops: " + error.getMessage());
+                Runtime.getRuntime().halt(3);
+            }
+            if (previous != null) previous.uncaughtException(thread, error);
+            else error.printStackTrace();
+        });
+    }
+
     public static void main(String[] args) {
         // The engine's kernels use the JDK's Vector API, an incubator module the JVM loads only when asked.
         // Without it the service would start and then fail its first large op; say so at once instead.
@@ -17,6 +35,7 @@ public class Application {
                     + "java --add-modules=" + VECTOR_MODULE + " -jar backprop.jar (or set JDK_JAVA_OPTIONS=--add-modules=" + VECTOR_MODULE + ")");
             System.exit(2);
         }
+        stopOnOutOfMemory();
         SpringApplication.run(Application.class, args);
     }
 }

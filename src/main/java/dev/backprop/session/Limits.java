@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxStringLength   characters in one JSON string (400 above)
  * @param maxNameLength     characters in a tensor, module or optimizer name (400 above)
  * @param sessionTtl        idle time after which a session expires and its memory is freed
+ * @param timeBudget        how long one request's ops may run; past it they stop, nothing is kept, and the answer is 503
  */
 @ConfigurationProperties("backprop.limits")
 public record Limits(
@@ -36,4 +37,5 @@ public record Limits(
         @DefaultValue("1000") int maxNumberLength,
         @DefaultValue("1048576") int maxStringLength,
         @DefaultValue("128") int maxNameLength,
-        @DefaultValue("30m") Duration sessionTtl) {}
+        @DefaultValue("30m") Duration sessionTtl,
+        @DefaultValue("10s") Duration timeBudget) {}
