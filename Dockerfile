@@ -41,5 +41,7 @@ WORKDIR /app
 COPY --from=aot --chown=10001:10001 /app/ ./
 USER 10001:10001
 EXPOSE 8080 8081
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-XX:AOTCache=backprop.aot", \
+# The heap's share of the container's memory; the Helm chart sets it from jvm.maxRamPercentage.
+ENV JDK_JAVA_OPTIONS="-XX:MaxRAMPercentage=75"
+ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-XX:AOTCache=backprop.aot", \
             "--add-modules=jdk.incubator.vector", "-jar", "backprop.jar"]

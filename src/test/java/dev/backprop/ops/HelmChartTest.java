@@ -27,8 +27,19 @@ class HelmChartTest {
         assertThat(manifests).contains("path: /actuator/health/liveness", "path: /actuator/health/readiness", "port: management");
         assertThat(manifests).contains("runAsNonRoot: true", "runAsUser: 10001", "readOnlyRootFilesystem: true",
                 "allowPrivilegeEscalation: false", "- ALL", "type: RuntimeDefault", "mountPath: /tmp", "emptyDir: {}");
-        assertThat(manifests).contains("cpu: 500m", "memory: 1Gi", "memory: 2Gi", "terminationGracePeriodSeconds: 40");
+        assertThat(manifests).contains("cpu: 500m", "memory: 2Gi", "terminationGracePeriodSeconds: 40");
+        assertThat(manifests).doesNotContain("memory: 1Gi");
         assertThat(manifests).contains("backprop.shutdown.job-grace=5s");
+    }
+
+    @Test
+    void theHeapIsTheDocumentedShareOfTheMemoryLimit() {
+        String manifests = new Helm(CHART).template().withName("bp").call();
+        assertThat(manifests).contains("name: JDK_JAVA_OPTIONS", "value: \"-XX:MaxRAMPercentage=75\"");
+        String smaller = new Helm(CHART).template().withName("bp").set("jvm.maxRamPercentage", 60).call();
+        assertThat(smaller).contains("value: \"-XX:MaxRAMPercentage=60\"");
+        assertThatThrownBy(() -> new Helm(CHART).template().withName("bp").set("jvm.maxRamPercentage", 95).call())
+                .hasMessageContaining("maxRamPercentage");
     }
 
     @Test
