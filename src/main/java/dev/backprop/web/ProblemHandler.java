@@ -142,6 +142,10 @@ class ProblemHandler {
         return code.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    static ResponseEntity<ProblemDetail> problem(StatusProblem p) {
+        return problem(p.status(), p.code(), p.detail(), null);
+    }
+
     static ResponseEntity<ProblemDetail> problem(int status, String code, String detail, String title) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), detail);
         p.setType(URI.create(TYPE_BASE + code));
