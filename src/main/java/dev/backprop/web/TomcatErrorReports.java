@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 @Component
 class TomcatErrorReports implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>,
         ApplicationListener<WebServerInitializedEvent> {
-    static final String MANAGEMENT = "management";
+    private static final String MANAGEMENT = "management";
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
