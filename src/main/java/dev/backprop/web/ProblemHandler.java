@@ -4,10 +4,15 @@ import dev.backprop.engine.EngineException;
 import dev.backprop.engine.ErrorCode;
 import dev.backprop.session.ApiException;
 import dev.backprop.session.BatchFailure;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -18,6 +23,8 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -87,23 +94,43 @@ class ProblemHandler {
                 return api(refused.refusal());
             }
             if (t instanceof tools.jackson.core.exc.StreamConstraintsException c) {
-                return problem(400, "json-limits", "the JSON body is outside the limits: " + c.getOriginalMessage(), null);
+                return problem(400, "json-limits", "the JSON body is outside the limits: "
+                        + withoutParserReference(c.getOriginalMessage()), null);
             }
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof tools.jackson.databind.exc.MismatchedInputException m && !m.getPath().isEmpty()) {
-                return problem(400, "invalid-field", "'" + path(m) + "' has the wrong type or shape", null);
-            }
-            if (t instanceof tools.jackson.core.exc.StreamReadException r) {
-                return problem(400, "malformed-json", "the body is not valid JSON: " + firstLine(r.getOriginalMessage()), null);
+            if (t instanceof tools.jackson.core.JacksonException j) {
+                return problem(JsonBodyErrors.describe(j));
             }
         }
         return problem(400, "malformed-json", "a JSON body is required", null);
     }
 
-    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
-    ResponseEntity<ProblemDetail> badParameter(Exception e) {
-        return problem(400, "invalid-parameter", firstLine(e), null);
+    /** "... exceeds the maximum allowed (64, from `StreamReadConstraints.getMaxNestingDepth()`)" without the parser's setting. */
+    private static String withoutParserReference(String message) {
+        return message == null ? "" : message.replaceAll(", from `[^`]*`", "");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e) {
+        String expected = ValueKinds.expected(e.getRequiredType());
+        String value = String.valueOf(e.getValue());
+        String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
+        return problem(400, "invalid-parameter", parameter(e.getParameter(), e.getName()) + " must be "
+                + (expected == null ? "of another type" : expected) + ", got '" + shown + "'", null);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
+        String expected = e.getMethodParameter() == null ? null : ValueKinds.expected(e.getMethodParameter().getParameterType());
+        return problem(400, "invalid-parameter", "the query parameter '" + e.getParameterName() + "' is missing"
+                + (expected == null ? "" : ": expected " + expected), null);
+    }
+
+    private static String parameter(MethodParameter parameter, String name) {
+        if (parameter != null && parameter.hasParameterAnnotation(PathVariable.class)) return "the path segment '" + name + "'";
+        if (parameter != null && parameter.hasParameterAnnotation(RequestHeader.class)) return "the header '" + name + "'";
+        return "the query parameter '" + name + "'";
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
@@ -112,8 +139,14 @@ class ProblemHandler {
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
-        return problem(405, "method-not-allowed", e.getMessage(), null);
+    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+        List<String> allowed = e.getSupportedHttpMethods() == null ? List.of()
+                : e.getSupportedHttpMethods().stream().map(HttpMethod::name).sorted().toList();
+        String detail = e.getMethod() + " is not allowed on " + request.getRequestURI()
+                + (allowed.isEmpty() ? "" : "; allowed: " + String.join(", ", allowed));
+        ResponseEntity<ProblemDetail> r = problem(405, "method-not-allowed", detail, null);
+        return allowed.isEmpty() ? r : ResponseEntity.status(405).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.ALLOW, String.join(",", allowed)).body(r.getBody());
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -145,35 +178,15 @@ class ProblemHandler {
         return code.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    static ResponseEntity<ProblemDetail> problem(StatusProblem p) {
+        return problem(p.status(), p.code(), p.detail(), null);
+    }
+
     static ResponseEntity<ProblemDetail> problem(int status, String code, String detail, String title) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), detail);
         p.setType(URI.create(TYPE_BASE + code));
         p.setTitle(title != null ? title : HttpStatus.valueOf(status).getReasonPhrase());
         p.setProperty("code", code);
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
-    }
-
-    private static String path(tools.jackson.databind.exc.MismatchedInputException m) {
-        StringBuilder sb = new StringBuilder();
-        for (var ref : m.getPath()) {
-            if (ref.getPropertyName() != null) {
-                if (!sb.isEmpty()) sb.append('.');
-                sb.append(ref.getPropertyName());
-            } else if (ref.getIndex() >= 0) {
-                sb.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return sb.toString();
-    }
-
-    private static String firstLine(Throwable t) {
-        return firstLine(t.getMessage() == null ? "" : t.getMessage());
-    }
-
-    private static String firstLine(String m) {
-        if (m == null) return "";
-        int nl = m.indexOf('\n');
-        m = nl >= 0 ? m.substring(0, nl) : m;
-        return m.length() > 300 ? m.substring(0, 300) + "…" : m;
     }
 }
