@@ -161,6 +161,13 @@ class ProblemHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError oom) {
+                // Spring wraps an Error a handler throws; a process that has run out of heap must not go on serving.
+                log.error("out of memory while handling a request; the process stops", oom);
+                Runtime.getRuntime().halt(3);
+            }
+        }
         log.error("unexpected failure", e);
         return problem(500, "internal-error", "the service failed to handle this request", null);
     }
