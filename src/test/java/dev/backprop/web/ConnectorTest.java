@@ -21,7 +21,7 @@ class ConnectorTest extends ApiTest {
     @Test
     void sendsCarryUpTo32KiBAndConnectionsAreBoundedSoTheirBuffersAre() {
         assertThat(connector().getProperty("socket.appWriteBufSize")).hasToString("32768");
-        assertThat(connector().getProperty("maxConnections")).hasToString("4096");
+        assertThat(connector().getProperty("maxConnections")).hasToString("8192");
     }
 
     @Test
