@@ -9,20 +9,29 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses bodies over {@link Limits#maxBodyBytes()} with 413: at once when Content-Length says so,
- * and while reading when the body is chunked (Tomcat sets no limit on JSON bodies of its own).
+ * Guards the reading of a request body. A body over {@link Limits#maxBodyBytes()} is refused with 413: at
+ * once when Content-Length says so, and while reading when the body is chunked (Tomcat sets no limit on
+ * JSON bodies of its own). A body still arriving {@code backprop.limits.body-read-timeout} (30s) after the
+ * request began is refused with 408 at its next read, and so is one whose client falls silent for the
+ * socket's read timeout ({@code server.tomcat.connection-timeout}), so a client that trickles its body
+ * holds the request for a bounded time.
  */
 @Component
 class BodyLimitFilter extends OncePerRequestFilter {
     private final long limit;
+    private final Duration readTimeout;
 
-    BodyLimitFilter(Limits limits) {
+    BodyLimitFilter(Limits limits, @Value("${backprop.limits.body-read-timeout:30s}") Duration readTimeout) {
         this.limit = limits.maxBodyBytes();
+        this.readTimeout = readTimeout;
     }
 
     @Override
@@ -35,16 +44,20 @@ class BodyLimitFilter extends OncePerRequestFilter {
                     + "\"status\":413,\"detail\":\"the request body is over the limit of " + limit + " bytes\",\"code\":\"body-too-large\"}");
             return;
         }
-        chain.doFilter(new LimitedRequest(request, limit), response);
+        chain.doFilter(new LimitedRequest(request, limit, readTimeout), response);
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {
         private final long limit;
+        private final Duration readTimeout;
+        private final long deadline;
         private ServletInputStream stream;
 
-        LimitedRequest(HttpServletRequest request, long limit) {
+        LimitedRequest(HttpServletRequest request, long limit, Duration readTimeout) {
             super(request);
             this.limit = limit;
+            this.readTimeout = readTimeout;
+            this.deadline = System.nanoTime() + readTimeout.toNanos();
         }
 
         @Override
@@ -56,14 +69,24 @@ class BodyLimitFilter extends OncePerRequestFilter {
 
                     @Override
                     public int read() throws IOException {
-                        int b = in.read();
+                        int b;
+                        try {
+                            b = in.read();
+                        } catch (IOException e) {
+                            throw timedOut(e);
+                        }
                         if (b >= 0) count(1);
                         return b;
                     }
 
                     @Override
                     public int read(byte[] buf, int off, int len) throws IOException {
-                        int n = in.read(buf, off, len);
+                        int n;
+                        try {
+                            n = in.read(buf, off, len);
+                        } catch (IOException e) {
+                            throw timedOut(e);
+                        }
                         if (n > 0) count(n);
                         return n;
                     }
@@ -71,6 +94,7 @@ class BodyLimitFilter extends OncePerRequestFilter {
                     private void count(int n) throws IOException {
                         read += n;
                         if (read > limit) throw new BodyTooLargeException(limit);
+                        if (System.nanoTime() - deadline > 0) throw late(null);
                     }
 
                     @Override
@@ -90,6 +114,21 @@ class BodyLimitFilter extends OncePerRequestFilter {
                 };
             }
             return stream;
+        }
+
+        private BodyReadTimeoutException late(IOException cause) {
+            return new BodyReadTimeoutException("the request body did not arrive within " + readTimeout.toMillis() + " ms", cause);
+        }
+
+        /** A failed read, as a body timeout when the deadline has passed or the client fell silent. */
+        private IOException timedOut(IOException e) {
+            if (System.nanoTime() - deadline > 0) return late(e);
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof SocketTimeoutException) {
+                    return new BodyReadTimeoutException("the client sent nothing of the request body for longer than the read timeout", e);
+                }
+            }
+            return e;
         }
     }
 }

@@ -16,7 +16,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -31,7 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
  * A job's events as server-sent events. Each subscriber is served on its own virtual thread that writes the
  * job's log straight to the servlet response from where the subscriber is, so a slow or dead subscriber
  * never slows the job; one that falls too far behind is disconnected and can resume with
- * {@code Last-Event-ID}.
+ * {@code Last-Event-ID}. Streams come out of the {@link StreamBudget}; past it the answer is 429 with
+ * {@code Connection: close}, so that a refused client holds no connection either.
  *
  * <p>The stream is a plain servlet async response rather than a {@code StreamingResponseBody}: Spring
  * Framework 7 hands a {@code StreamingResponseBody} an output stream whose {@code flush()} does nothing
@@ -43,16 +43,17 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "jobs")
 class JobEventsController {
     private final JobService jobs;
-    private final AtomicInteger open = new AtomicInteger();
+    private final StreamBudget budget;
     private final ThreadFactory writers = Thread.ofVirtual().name("sse-", 0).factory();
 
-    JobEventsController(JobService jobs) {
+    JobEventsController(JobService jobs, StreamBudget budget) {
         this.jobs = jobs;
+        this.budget = budget;
     }
 
     /** Event streams open now. */
     int openStreams() {
-        return open.get();
+        return budget.count();
     }
 
     @GetMapping(value = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -68,6 +69,23 @@ class JobEventsController {
         Job job = jobs.get(caller, id);
         long after = parse(lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam);
         EventStream stream = jobs.stream(job);
+        String client = request.getRemoteAddr();
+        try {
+            budget.take(client);
+        } catch (ApiException refused) {
+            response.setHeader(HttpHeaders.CONNECTION, "close");
+            throw refused;
+        }
+        try {
+            start(stream, after, client, request, response);
+        } catch (RuntimeException | IOException e) {
+            budget.release(client);
+            throw e;
+        }
+    }
+
+    private void start(EventStream stream, long after, String client, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
         response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
         response.setHeader("X-Accel-Buffering", "no");
@@ -76,7 +94,6 @@ class JobEventsController {
         StreamResponse out = new StreamResponse(response.getOutputStream());
         async.addListener(out);
         Thread writer = writers.newThread(() -> {
-            open.incrementAndGet();
             try {
                 stream.writeTo(out, after);
             } catch (IOException gone) {
@@ -84,7 +101,7 @@ class JobEventsController {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
-                open.decrementAndGet();
+                budget.release(client);
                 completeQuietly(async);
             }
         });

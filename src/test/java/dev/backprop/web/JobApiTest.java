@@ -15,9 +15,12 @@ import java.util.concurrent.Future;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
+/** Every subscriber here comes from 127.0.0.1, one client: its stream cap is raised to take 200 of them. */
 @ServiceTest
+@TestPropertySource(properties = "backprop.jobs.max-streams-per-client=200")
 class JobApiTest extends ApiTest {
     @Autowired
     JobEventsController streams;
