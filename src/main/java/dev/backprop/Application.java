@@ -27,6 +27,18 @@ public class Application {
         });
     }
 
+    /**
+     * Requests run on virtual threads, which the JVM schedules on one carrier thread per core by default: a
+     * few long CPU-bound ops would then hold every carrier and light requests would wait seconds behind them.
+     * With more carriers than cores the operating system shares the cores among them instead.
+     */
+    static void shareCoresFairly() {
+        String parallelism = "jdk.virtualThreadScheduler.parallelism";
+        if (System.getProperty(parallelism) == null) {
+            System.setProperty(parallelism, Integer.toString(Math.max(16, 4 * Runtime.getRuntime().availableProcessors())));
+        }
+    }
+
     public static void main(String[] args) {
         // The engine's kernels use the JDK's Vector API, an incubator module the JVM loads only when asked.
         // Without it the service would start and then fail its first large op; say so at once instead.
@@ -36,6 +48,7 @@ public class Application {
             System.exit(2);
         }
         stopOnOutOfMemory();
+        shareCoresFairly();
         SpringApplication.run(Application.class, args);
     }
 }

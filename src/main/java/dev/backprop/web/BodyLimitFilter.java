@@ -2,7 +2,6 @@ package dev.backprop.web;
 
 import dev.backprop.session.Limits;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -60,60 +59,20 @@ class BodyLimitFilter extends OncePerRequestFilter {
             this.deadline = System.nanoTime() + readTimeout.toNanos();
         }
 
+        private long read;
+
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                ServletInputStream in = super.getInputStream();
-                stream = new ServletInputStream() {
-                    private long read;
-
-                    @Override
-                    public int read() throws IOException {
-                        int b;
-                        try {
-                            b = in.read();
-                        } catch (IOException e) {
-                            throw timedOut(e);
-                        }
-                        if (b >= 0) count(1);
-                        return b;
-                    }
-
-                    @Override
-                    public int read(byte[] buf, int off, int len) throws IOException {
-                        int n;
-                        try {
-                            n = in.read(buf, off, len);
-                        } catch (IOException e) {
-                            throw timedOut(e);
-                        }
-                        if (n > 0) count(n);
-                        return n;
-                    }
-
-                    private void count(int n) throws IOException {
-                        read += n;
-                        if (read > limit) throw new BodyTooLargeException(limit);
-                        if (System.nanoTime() - deadline > 0) throw late(null);
-                    }
-
-                    @Override
-                    public boolean isFinished() {
-                        return in.isFinished();
-                    }
-
-                    @Override
-                    public boolean isReady() {
-                        return in.isReady();
-                    }
-
-                    @Override
-                    public void setReadListener(ReadListener listener) {
-                        in.setReadListener(listener);
-                    }
-                };
+                stream = new CountingInputStream(super.getInputStream(), this::count, this::timedOut);
             }
             return stream;
+        }
+
+        private void count(int n) throws IOException {
+            read += n;
+            if (read > limit) throw new BodyTooLargeException(limit);
+            if (System.nanoTime() - deadline > 0) throw late(null);
         }
 
         private BodyReadTimeoutException late(IOException cause) {

@@ -4,7 +4,10 @@ import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import java.io.IOException;
 
-/** A request body's stream that tells {@code counter} how many bytes each read took; the counter may refuse by throwing. */
+/**
+ * A request body's stream that tells {@code counter} how many bytes each read took (the counter may refuse by
+ * throwing) and lets {@code failure} say what a failed read means.
+ */
 final class CountingInputStream extends ServletInputStream {
     /** Sees every read's byte count. */
     @FunctionalInterface
@@ -12,24 +15,46 @@ final class CountingInputStream extends ServletInputStream {
         void count(int bytes) throws IOException;
     }
 
+    /** The exception a failed read is reported as. */
+    @FunctionalInterface
+    interface Failure {
+        IOException of(IOException e);
+    }
+
     private final ServletInputStream in;
     private final Counter counter;
+    private final Failure failure;
 
     CountingInputStream(ServletInputStream in, Counter counter) {
+        this(in, counter, e -> e);
+    }
+
+    CountingInputStream(ServletInputStream in, Counter counter, Failure failure) {
         this.in = in;
         this.counter = counter;
+        this.failure = failure;
     }
 
     @Override
     public int read() throws IOException {
-        int b = in.read();
+        int b;
+        try {
+            b = in.read();
+        } catch (IOException e) {
+            throw failure.of(e);
+        }
         if (b >= 0) counter.count(1);
         return b;
     }
 
     @Override
     public int read(byte[] buf, int off, int len) throws IOException {
-        int n = in.read(buf, off, len);
+        int n;
+        try {
+            n = in.read(buf, off, len);
+        } catch (IOException e) {
+            throw failure.of(e);
+        }
         if (n > 0) counter.count(n);
         return n;
     }

@@ -34,7 +34,7 @@ import tools.jackson.databind.JsonNode;
         "server.address=127.0.0.1",
         "backprop.jobs.max-streams=6",
         "backprop.jobs.max-streams-per-client=4",
-        "server.tomcat.max-connections=40",
+        "backprop.server.max-connections=40",
         "server.tomcat.connection-timeout=60s"})
 class StreamBudgetTest extends ApiTest {
     private static final String LONG_JOB = """
