@@ -74,7 +74,8 @@ class JobController {
     }
 
     @GetMapping("/{id}/points")
-    @Operation(operationId = "jobPoints", summary = "The job's training data, for drawing it: rows x and their labels y")
+    @Operation(operationId = "jobPoints", summary = "The job's training data, for drawing it: rows x and their labels y; at most "
+            + "backprop.jobs.max-points rows (2,000 by default), chosen evenly")
     Map<String, Object> points(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
         Job job = jobs.get(caller, id);
         return Map.of("x", job.rows(), "y", job.labels());
@@ -98,7 +99,8 @@ class JobController {
                 }
                 Finite.check(d.inline().x(), "data.inline.x");
                 Finite.check(d.inline().y(), "data.inline.y");
-                data = TrainingData.inline(rows(d.inline().x(), "data.inline.x"), labels(d.inline().y()));
+                List<List<Double>> x = d.inline().x();
+                data = TrainingData.inline(flat(x, "data.inline.x"), width(x), labels(d.inline().y()));
             } else {
                 data = fromSession(caller, d.session());
             }
@@ -124,30 +126,39 @@ class JobController {
                 throw ApiException.badRequest("session data needs x of shape (n, features) and y of shape (n); got "
                         + java.util.Arrays.toString(x.shape()) + " and " + java.util.Arrays.toString(y.shape()));
             }
-            float[] flat = x.toFloatArray();
-            int n = x.size(0), f = x.size(1);
-            float[][] rows = new float[n][f];
-            for (int i = 0; i < n; i++) System.arraycopy(flat, i * f, rows[i], 0, f);
-            return TrainingData.inline(rows, checkLabels(y.toFloatArray()));
+            return TrainingData.inline(x.toFloatArray(), x.size(1), checkLabels(y.toFloatArray()));
         });
     }
 
+    /** Rows of features, as the model takes them. */
     private static float[][] rows(List<List<Double>> x, String field) {
+        float[] values = flat(x, field);
+        int width = width(x);
         float[][] out = new float[x.size()][];
-        for (int i = 0; i < out.length; i++) {
+        for (int i = 0; i < out.length; i++) out[i] = java.util.Arrays.copyOfRange(values, i * width, (i + 1) * width);
+        return out;
+    }
+
+    /** Rows of equal length as one row-major array; 400 for a null or ragged row or a null value. */
+    private static float[] flat(List<List<Double>> x, String field) {
+        int width = width(x);
+        float[] out = new float[Math.multiplyExact(x.size(), width)];
+        for (int i = 0; i < x.size(); i++) {
             List<Double> row = x.get(i);
             if (row == null) throw ApiException.badRequest("'" + field + "[" + i + "]' is null");
-            if (i > 0 && row.size() != out[0].length) {
-                throw ApiException.badRequest("'" + field + "' is ragged: row " + i + " has " + row.size() + " values, row 0 has "
-                        + out[0].length);
+            if (row.size() != width) {
+                throw ApiException.badRequest("'" + field + "' is ragged: row " + i + " has " + row.size() + " values, row 0 has " + width);
             }
-            out[i] = new float[row.size()];
-            for (int j = 0; j < row.size(); j++) {
+            for (int j = 0; j < width; j++) {
                 if (row.get(j) == null) throw ApiException.badRequest("'" + field + "[" + i + "][" + j + "]' is null");
-                out[i][j] = row.get(j).floatValue();
+                out[i * width + j] = row.get(j).floatValue();
             }
         }
         return out;
+    }
+
+    private static int width(List<List<Double>> x) {
+        return x.isEmpty() || x.get(0) == null ? 0 : x.get(0).size();
     }
 
     private static float[] labels(List<Double> y) {

@@ -22,7 +22,7 @@ class EventLogTest {
         for (int i = 0; i < 20_000; i++) {
             String data = i == 7_000 ? "\"" + "x".repeat(3 << 20) + "\"" : "{\"iteration\":" + i + ",\"pad\":\"" + "é".repeat(i % 97) + "\"}";
             String name = i % 50 == 0 ? "status" : "metrics";
-            log.append(name, data);
+            log.append(name, data, 0);
             starts.add(expected.length());
             expected.append("id: ").append(i + 1).append("\nevent: ").append(name).append("\ndata: ").append(data).append("\n\n");
         }
@@ -39,7 +39,7 @@ class EventLogTest {
     @Test
     void wakingReadersWakesOnlyThoseWithEventsToTake() throws Exception {
         EventLog log = new EventLog();
-        log.append("status", "{\"status\":\"RUNNING\"}");
+        log.append("status", "{\"status\":\"RUNNING\"}", JobJournal.STATUS);
         CompletableFuture<Void> upToDate = awaitInBackground(log, 1);
         CompletableFuture<Void> behind = awaitInBackground(log, 0);
         waitUntilParked(log, 2);
@@ -49,7 +49,7 @@ class EventLogTest {
         Thread.sleep(200);
         assertThat(upToDate).isNotDone();
 
-        log.append("metrics", "{\"iteration\":0}");
+        log.append("metrics", "{\"iteration\":0}", 0);
         log.wakeReaders();
         upToDate.get(2, TimeUnit.SECONDS);
     }
@@ -57,10 +57,10 @@ class EventLogTest {
     @Test
     void closingTheLogWakesEveryReaderAtOnce() throws Exception {
         EventLog log = new EventLog();
-        log.append("status", "{\"status\":\"RUNNING\"}");
+        log.append("status", "{\"status\":\"RUNNING\"}", JobJournal.STATUS);
         CompletableFuture<Void> reader = awaitInBackground(log, 1);
         waitUntilParked(log, 1);
-        log.append("status", "{\"status\":\"SUCCEEDED\"}");
+        log.append("status", "{\"status\":\"SUCCEEDED\"}", JobJournal.STATUS);
         log.close();
         reader.get(2, TimeUnit.SECONDS);
     }
