@@ -5,8 +5,9 @@ import dev.backprop.session.ApiException;
 
 /**
  * Lets a job in only if the memory it will need fits in the jobs' pool: its data at the training's peak, the
- * cap of its journal and its points. Finished jobs, oldest first, make room for it; when running jobs hold
- * the rest, it is refused with 429 and Retry-After, and a job larger than the whole pool with 413.
+ * cap of its journal and its points. Finished jobs, oldest first, make room for it, but only if that is enough:
+ * when running and queued jobs hold too much of the pool, it is refused with 429 and Retry-After (and no
+ * finished job is dropped for nothing), and a job larger than the whole pool with 413.
  */
 final class JobAdmission {
     /** A guess at how soon running jobs free memory; most jobs end within seconds. */
@@ -29,13 +30,23 @@ final class JobAdmission {
                     + mib(pool.capacity()) + " in all");
         }
         while (!pool.tryReserve(total)) {
-            if (!store.evictOldestFinished()) {
+            long held = pool.reserved() - finishedBytes();
+            if (held + total > pool.capacity() || !store.evictOldestFinished()) {
                 throw ApiException.quota("job-memory-quota", "a job of " + samples + " samples × " + features + " features needs "
-                        + mib(total) + " of memory; running and queued jobs hold " + mib(pool.reserved()) + " of the jobs' "
+                        + mib(total) + " of memory; running and queued jobs hold " + mib(held) + " of the jobs' "
                         + mib(pool.capacity()) + "; retry when one has finished", RETRY_AFTER_SECONDS);
             }
         }
         return new JobReservation(pool, data, keptBytes);
+    }
+
+    /** What finished jobs hold, which evicting them would give back. */
+    private long finishedBytes() {
+        long bytes = 0;
+        for (Job j : store.all()) {
+            if (j.status.isTerminal()) bytes += j.memory.dataBytes() + j.memory.keptBytes();
+        }
+        return bytes;
     }
 
     private static String mib(long bytes) {

@@ -12,8 +12,8 @@ import java.util.function.Function;
  * <p>Status events are always kept. Metrics are kept while they fit; once the next event would pass the
  * limit, the journal is thinned: every other kept metrics event (and history entry) is dropped and from then
  * on only every 2nd logged iteration is even rendered, then every 4th, and so on, the stride doubling at each
- * thinning. The latest metrics logged are never dropped, and when the job ends its final metrics are added
- * before the terminal status if the stride had skipped them. Each thinning appends a {@code thinned} event,
+ * thinning. When the job ends its final metrics are added before the terminal status if the stride had
+ * skipped them, and kept whatever else is dropped, so the log and the history always end with them. Each thinning appends a {@code thinned} event,
  * {@code {"metricsEvery": iterations, "limitBytes": limit}}, and drops the one before it.
  *
  * <p>The job's thread writes (status changes may come from a request's thread; writes are serialised);
@@ -33,8 +33,9 @@ final class JobJournal {
     private final int logEvery;
     private final Function<Object, String> json;
     private int stride = 1;
-    /** The ordinal of the latest metrics in the log, which thinning keeps. */
+    /** The ordinal of the latest metrics in the log, which thinning keeps once the job is ending. */
     private int latestKept = -1;
+    private boolean ending;
     /** The latest metrics, when the stride skipped them. */
     private TrainingMetrics skipped;
 
@@ -50,20 +51,23 @@ final class JobJournal {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("status", status.name());
         if (status.isTerminal() && error != null) data.put("error", error);
-        append("status", json.apply(data), STATUS, null);
+        String rendered = json.apply(data);
+        makeRoom(EventLog.sizeOf("status", rendered), null);
+        events.append("status", rendered, STATUS);
     }
 
     /** Logs an iteration's metrics if the stride takes it; otherwise it is not even rendered. */
     synchronized void metrics(TrainingMetrics m) {
-        if (ordinal(m) % stride != 0) {
+        if (ordinal(m) % stride == 0) {
+            keep(m);
+        } else {
             skipped = m;
-            return;
         }
-        keep(m);
     }
 
     /** Ends the log: the final metrics if the stride skipped them, then the terminal status. */
     synchronized void end(JobStatus terminal, String error) {
+        ending = true;
         if (skipped != null) {
             keep(skipped);
         }
@@ -72,27 +76,34 @@ final class JobJournal {
         events.close();
     }
 
+    /** Appends metrics unless making room for them thinned the journal to a stride that skips them. */
     private void keep(TrainingMetrics m) {
+        String data = json.apply(metricsJson(m));
+        makeRoom(EventLog.sizeOf("metrics", data), m);
+        if (!ending && ordinal(m) % stride != 0) {
+            skipped = m;
+            return;
+        }
         skipped = null;
-        append("metrics", json.apply(metricsJson(m)), ordinal(m), m);
+        events.append("metrics", data, ordinal(m));
         history.append(m);
         latestKept = ordinal(m);
     }
 
-    private void append(String name, String data, int tag, TrainingMetrics entry) {
-        int bytes = EventLog.sizeOf(name, data) + THINNED_BYTES;
-        while (events.footprintWith(bytes) + (entry == null ? history.footprint() : history.footprintWith(entry)) > limitBytes) {
+    /** Thins the journal until an event of {@code bytes} (and {@code entry} in the history, if any) fits. */
+    private void makeRoom(int bytes, TrainingMetrics entry) {
+        int reserved = bytes + THINNED_BYTES;
+        while (events.footprintWith(reserved) + (entry == null ? history.footprint() : history.footprintWith(entry)) > limitBytes) {
             long before = footprint();
             thin();
             if (footprint() >= before) break;
         }
-        events.append(name, data, tag);
     }
 
-    /** Doubles the stride and drops the kept metrics off it, but the latest. */
+    /** Doubles the stride and drops the kept metrics off it (but the final ones). */
     private void thin() {
         if (stride < 1 << 30) stride *= 2;
-        int every = stride, latest = latestKept;
+        int every = stride, latest = ending ? latestKept : -1;
         events.retain(tag -> tag == STATUS || (tag >= 0 && (tag % every == 0 || tag == latest)));
         history.retain(m -> ordinal(m) % every == 0 || ordinal(m) == latest);
         Map<String, Object> data = new LinkedHashMap<>();

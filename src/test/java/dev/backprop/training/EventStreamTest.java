@@ -118,6 +118,24 @@ class EventStreamTest {
         assertThat(ids(resumed)).hasSize(101).startsWith(2L).endsWith(102L);
     }
 
+    @Test
+    void aLateSubscriberOfAThinnedLogGetsTheKeptEventsAndResumesAfterAnyId() throws Exception {
+        EventLog log = running();
+        for (int i = 0; i < 100; i++) log.append("metrics", "{\"iteration\":" + i + "}", i);
+        log.retain(tag -> tag == JobJournal.STATUS || tag % 10 == 0);
+        log.append("thinned", "{\"metricsEvery\":10,\"limitBytes\":65536}", JobJournal.THINNED);
+        succeed(log);
+
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        assertThat(stream(log, Duration.ofSeconds(15), 1024).writeTo(all, 0)).isEqualTo(EventStream.End.COMPLETE);
+        assertThat(ids(all)).containsExactly(1L, 2L, 12L, 22L, 32L, 42L, 52L, 62L, 72L, 82L, 92L, 102L, 103L);
+        ByteArrayOutputStream afterDropped = new ByteArrayOutputStream();
+        stream(log, Duration.ofSeconds(15), 1024).writeTo(afterDropped, 50);
+        assertThat(ids(afterDropped)).containsExactly(52L, 62L, 72L, 82L, 92L, 102L, 103L);
+        assertThat(afterDropped.toString(StandardCharsets.UTF_8)).startsWith("retry: 2000\nid: 52\nevent: metrics\ndata: {\"iteration\":50}\n\n")
+                .contains("id: 102\nevent: thinned\ndata: {\"metricsEvery\":10,\"limitBytes\":65536}\n\n");
+    }
+
     private static EventLog running() {
         EventLog log = new EventLog();
         log.append("status", "{\"status\":\"RUNNING\"}", JobJournal.STATUS);
