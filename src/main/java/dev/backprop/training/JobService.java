@@ -3,6 +3,7 @@ package dev.backprop.training;
 import dev.backprop.engine.EngineException;
 import dev.backprop.engine.train.LogisticRegressionTraining;
 import dev.backprop.engine.train.TrainedModel;
+import dev.backprop.engine.train.TrainingData;
 import dev.backprop.engine.train.TrainingMetrics;
 import dev.backprop.engine.train.TrainingResult;
 import dev.backprop.engine.train.TrainingSpec;
@@ -17,6 +18,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -55,13 +57,25 @@ public class JobService implements DisposableBean {
     }
 
     public Job submit(Caller caller, TrainingSpec spec) {
-        if (!accepting) {
-            throw new ShuttingDownException();
-        }
         TrainingSpec s = spec.withDefaults();
         boolean synthetic = s.data().synthetic() != null;
         long samples = synthetic ? 2L * s.data().synthetic().samplesPerClass() : s.data().inline().samples();
         long features = synthetic ? s.data().synthetic().features() : s.data().inline().features();
+        return submit(caller, s, samples, features, synthetic, () -> s);
+    }
+
+    /**
+     * Submits a job on data of {@code samples} × {@code features} that {@code copy} makes (from a session's
+     * tensors) only once the job's memory is reserved; the data of {@code spec} is not used.
+     */
+    public Job submit(Caller caller, TrainingSpec spec, long samples, long features, Supplier<TrainingData> copy) {
+        return submit(caller, spec.withDefaults(), samples, features, false, () -> spec.withData(copy.get()).withDefaults());
+    }
+
+    private Job submit(Caller caller, TrainingSpec s, long samples, long features, boolean synthetic, Supplier<TrainingSpec> withData) {
+        if (!accepting) {
+            throw new ShuttingDownException();
+        }
         checkSize(s, samples, features);
         store.evictFinished();
         long points = Math.min(samples, limits.maxPoints());
@@ -69,7 +83,7 @@ public class JobService implements DisposableBean {
                 limits.maxLogBytes().toBytes() + Job.pointsBytes(points, features));
         Job job;
         try {
-            LogisticRegressionTraining training = new LogisticRegressionTraining(s);
+            LogisticRegressionTraining training = new LogisticRegressionTraining(withData.get());
             job = new Job(UUID.randomUUID().toString(), caller.owner(), clock.instant(), training,
                     training.data().sample(limits.maxPoints()), new JobJournal(limits.maxLogBytes().toBytes(), s.logEvery(), this::write),
                     memory);

@@ -40,7 +40,9 @@ class JobController {
     @Operation(operationId = "createJob", summary = "Start a training job (202; its events stream from /jobs/{id}/events)")
     ResponseEntity<JobView> create(@Parameter(hidden = true) Caller caller, @RequestBody JobRequests.Create body) {
         if (body == null) throw ApiException.badRequest("a body is required");
-        Job job = jobs.submit(caller, spec(caller, body));
+        TrainingSpec spec = spec(body);
+        JobRequests.SessionData session = body.data() == null ? null : body.data().session();
+        Job job = session == null ? jobs.submit(caller, spec) : fromSession(caller, session, spec);
         return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + job.id())).body(JobView.of(job));
     }
 
@@ -81,7 +83,8 @@ class JobController {
         return Map.of("x", job.rows(), "y", job.labels());
     }
 
-    private TrainingSpec spec(Caller caller, JobRequests.Create body) {
+    /** The job the body describes, without its data when that comes from a session. */
+    private TrainingSpec spec(JobRequests.Create body) {
         Finite.check(body.targetAccuracy(), "targetAccuracy");
         TrainingData data = null;
         JobRequests.Data d = body.data();
@@ -101,8 +104,8 @@ class JobController {
                 Finite.check(d.inline().y(), "data.inline.y");
                 List<List<Double>> x = d.inline().x();
                 data = TrainingData.inline(flat(x, "data.inline.x"), width(x), labels(d.inline().y()));
-            } else {
-                data = fromSession(caller, d.session());
+            } else if (d.session().id() == null || d.session().x() == null || d.session().y() == null) {
+                throw ApiException.badRequest("'data.session' needs id, x and y");
             }
         }
         OptimizerSpec optimizer = null;
@@ -116,17 +119,16 @@ class JobController {
         return new TrainingSpec(body.seed(), data, optimizer, body.maxIterations(), body.targetAccuracy(), body.logEvery());
     }
 
-    private TrainingData fromSession(Caller caller, JobRequests.SessionData ref) {
-        if (ref.id() == null || ref.x() == null || ref.y() == null) {
-            throw ApiException.badRequest("'data.session' needs id, x and y");
-        }
+    /** Submits a job on a copy of a session's tensors, made once the job's memory is reserved. */
+    private Job fromSession(Caller caller, JobRequests.SessionData ref, TrainingSpec spec) {
         return sessions.withSession(caller, ref.id(), s -> {
             Tensor x = Names.resolve(s, ref.x()), y = Names.resolve(s, ref.y());
             if (x.dim() != 2 || y.dim() != 1 || y.size(0) != x.size(0)) {
                 throw ApiException.badRequest("session data needs x of shape (n, features) and y of shape (n); got "
                         + java.util.Arrays.toString(x.shape()) + " and " + java.util.Arrays.toString(y.shape()));
             }
-            return TrainingData.inline(x.toFloatArray(), x.size(1), checkLabels(y.toFloatArray()));
+            return jobs.submit(caller, spec, x.size(0), x.size(1),
+                    () -> TrainingData.inline(x.toFloatArray(), x.size(1), checkLabels(y.toFloatArray())));
         });
     }
 

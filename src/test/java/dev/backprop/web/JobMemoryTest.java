@@ -108,6 +108,33 @@ class JobMemoryTest extends ApiTest {
     }
 
     @Test
+    void aJobOnASessionsTensorsIsAdmittedByTheirShape() throws Exception {
+        try (var s = api.session()) {
+            s.tensor("""
+                    {"name": "train_x", "data": [[2, 2], [1.5, 2.5], [3, 1], [-2, -1], [-1, -2.5], [-3, -2]]}""").expect(201);
+            s.tensor("""
+                    {"name": "train_y", "data": [0, 0, 0, 1, 1, 1]}""").expect(201);
+            String id = start("""
+                    {"data": {"session": {"id": "%s", "x": "train_x", "y": "train_y"}}, "maxIterations": 200, "logEvery": 10}"""
+                    .formatted(s.id()));
+            assertThat(events(id).getLast().data().get("status").stringValue()).isEqualTo("SUCCEEDED");
+            assertThat(api.get("/jobs/" + id + "/points").expect(200).json().get("y")).hasSize(6);
+            JsonNode p = api.post("/jobs/" + id + "/predict", "{\"x\": [[4, 4], [-4, -4]]}").expect(200).json();
+            assertThat(p.get("classes").get(0).intValue()).isZero();
+            assertThat(p.get("classes").get(1).intValue()).isOne();
+
+            s.op("""
+                    {"ops": [{"op": "zeros", "attrs": {"size": [200000, 64]}, "out": "big_x"},
+                             {"op": "zeros", "attrs": {"size": [200000]}, "out": "big_y"}]}""").expect(200);
+            assertThat(api.post("/jobs", """
+                    {"data": {"session": {"id": "%s", "x": "big_x", "y": "big_y"}}}""".formatted(s.id()))
+                    .problem(413, "job-too-large").get("detail").stringValue())
+                    .isEqualTo("a job of 200000 samples × 64 features needs 55.8 MiB of memory (its data while it trains, its log "
+                            + "and its points); the jobs' memory holds 16.0 MiB in all");
+        }
+    }
+
+    @Test
     void aJobThatDoesNotFitBesideRunningJobsIs429UntilTheyFreeTheirData() throws Exception {
         api.post("/jobs", """
                 {"data": {"synthetic": {"samplesPerClass": 20000, "features": 64}}, "maxIterations": 10}""")
