@@ -6,86 +6,233 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntPredicate;
 
 /**
- * A job's events, append-only, with ids 1, 2, 3, …, kept as their {@code text/event-stream} bytes: each
- * event is rendered once, when the job logs it, into segments from which every subscriber's writes are cut,
- * so a batch of events goes to a subscriber as one write of bytes already in place, however many
- * subscribers there are.
+ * A job's events in id order, kept as their {@code text/event-stream} bytes: each event is rendered once,
+ * when the job logs it, into segments from which every subscriber's writes are cut, so a batch of events
+ * goes to a subscriber as one write of bytes already in place, however many subscribers there are.
  *
- * <p>One writer (the job) appends; readers take what is there without locking, so no reader can ever hold
- * the job up. Readers park in {@link #await} until an {@link EventTicker} finds events for them or the log
- * closes.
+ * <p>Ids are given at {@link #append} and only increase. Each event carries a tag (its owner's to define)
+ * by which {@link #retain} later drops events: the ids of the events that stay do not change, so a reader
+ * resumes after any id, kept or dropped, at the first event with a greater id.
+ *
+ * <p>One writer (the job) appends and retains; readers take what is there without locking, so no reader can
+ * ever hold the job up. A reader works on one {@link Table}, which the writer only extends past its published
+ * size; growing or retaining builds new arrays and publishes them in one volatile write, so a reader in the
+ * middle of a write keeps a consistent snapshot. Readers park in {@link #await} until an {@link EventTicker}
+ * finds events for them or the log closes.
  */
 final class EventLog {
     private static final int FIRST_SEGMENT = 4 << 10;
-    private static final int LARGEST_SEGMENT = 1 << 20;
+    static final int LARGEST_SEGMENT = 1 << 20;
+    /** Bytes of index per event: its segment, end, tag (ints) and id (a long). */
+    private static final int INDEX_BYTES = 4 + 4 + 4 + 8;
 
-    // Event i (id i + 1) is bytes [start, endOf[i]) of segments[segmentOf[i]], where start is the previous
-    // event's end if it shares the segment and 0 otherwise. The writer fills these in before it publishes
-    // the event by writing size; readers read size first. Entries below size never change.
-    private volatile byte[][] segments = new byte[4][];
-    private volatile int[] segmentOf = new int[64];
-    private volatile int[] endOf = new int[64];
+    /**
+     * Event i is bytes [start, endOf[i]) of segments[segmentOf[i]], where start is the previous event's end if
+     * it shares the segment and 0 otherwise. The writer fills an entry in before it publishes it by writing
+     * size; readers read size first. Entries below size never change.
+     */
+    private static final class Table {
+        final byte[][] segments;
+        final int[] segmentOf;
+        final int[] endOf;
+        final int[] tags;
+        final long[] ids;
+        volatile int size;
+
+        Table(byte[][] segments, int entries) {
+            this.segments = segments;
+            segmentOf = new int[entries];
+            endOf = new int[entries];
+            tags = new int[entries];
+            ids = new long[entries];
+        }
+
+        /** The index of the first event with an id above {@code id} ({@code n} if none). */
+        int firstAfter(long id, int n) {
+            int at = Arrays.binarySearch(ids, 0, n, id);
+            return at >= 0 ? at + 1 : -at - 1;
+        }
+    }
+
+    private final int largestSegment;
+    private volatile Table table = new Table(new byte[4][], 64);
+    private volatile long lastId;
+    private volatile boolean closed;
+    // The writer's own state: segments in use, bytes filled in the last one, bytes held.
     private int segmentCount;
     private int filled;
-    private volatile int size;
-    private volatile boolean closed;
+    private long footprint = footprintOf(table);
     /** Parked readers and the last id each has taken. */
     private final ConcurrentHashMap<Thread, Long> waiting = new ConcurrentHashMap<>();
 
-    synchronized void append(String name, String data) {
-        int i = size;
-        byte[] bytes = ("id: " + (i + 1) + "\nevent: " + name + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
-        byte[] segment = segmentFor(bytes.length);
-        System.arraycopy(bytes, 0, segment, filled, bytes.length);
-        filled += bytes.length;
-        if (i == segmentOf.length) {
-            segmentOf = Arrays.copyOf(segmentOf, 2 * i);
-            endOf = Arrays.copyOf(endOf, 2 * i);
-        }
-        segmentOf[i] = segmentCount - 1;
-        endOf[i] = filled;
-        size = i + 1;
+    EventLog() {
+        this(LARGEST_SEGMENT);
     }
 
-    /** The segment with room for {@code length} more bytes: the last one, or a new one twice its size. */
-    private byte[] segmentFor(int length) {
-        if (segmentCount > 0 && segments[segmentCount - 1].length - filled >= length) {
-            return segments[segmentCount - 1];
+    /** A log whose segments grow (doubling from 4 KiB) to {@code largestSegment} bytes at most. */
+    EventLog(int largestSegment) {
+        this.largestSegment = Math.max(FIRST_SEGMENT, largestSegment);
+    }
+
+    /** Appends an event with the next id and answers that id. */
+    synchronized long append(String name, String data, int tag) {
+        long id = lastId + 1;
+        byte[] bytes = render(id, name, data);
+        Table t = roomFor(bytes.length);
+        int i = t.size;
+        byte[] segment = t.segments[segmentCount - 1];
+        System.arraycopy(bytes, 0, segment, filled, bytes.length);
+        filled += bytes.length;
+        t.segmentOf[i] = segmentCount - 1;
+        t.endOf[i] = filled;
+        t.tags[i] = tag;
+        t.ids[i] = id;
+        t.size = i + 1;
+        lastId = id;
+        return id;
+    }
+
+    private static byte[] render(long id, String name, String data) {
+        return ("id: " + id + "\nevent: " + name + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Bytes an event would take at most (its id counted as 19 digits). */
+    static int sizeOf(String name, String data) {
+        int bytes = 19 + "id: \nevent: \ndata: \n\n".length();
+        for (String s : new String[] {name, data}) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+            }
         }
-        int capacity = segmentCount == 0 ? FIRST_SEGMENT : Math.min(LARGEST_SEGMENT, 2 * segments[segmentCount - 1].length);
-        byte[] fresh = new byte[Math.max(capacity, length)];
-        if (segmentCount == segments.length) {
-            segments = Arrays.copyOf(segments, 2 * segmentCount);
-        }
-        segments[segmentCount++] = fresh;
-        filled = 0;
-        return fresh;
+        return bytes;
     }
 
     /**
-     * Writes the events after {@code lastId} that the log holds now to {@code out}, one write per segment
-     * they span, and returns the id of the last event written ({@code lastId} if there was none).
+     * The table to append an event of {@code length} bytes to, with a free entry and a last segment that has
+     * room for it: the current one, or a copy with larger arrays, published before it is returned.
+     */
+    private Table roomFor(int length) {
+        Table t = table;
+        boolean newSegment = segmentCount == 0 || t.segments[segmentCount - 1].length - filled < length;
+        int entries = t.ids.length, segments = t.segments.length;
+        if (t.size == entries || (newSegment && segmentCount == segments)) {
+            t = copy(t, t.size == entries ? 2 * entries : entries, newSegment && segmentCount == segments ? 2 * segments : segments);
+        }
+        if (newSegment) {
+            byte[] segment = new byte[nextSegment(length)];
+            t.segments[segmentCount++] = segment;
+            filled = 0;
+        }
+        footprint = footprintOf(t);
+        return t;
+    }
+
+    private int nextSegment(int length) {
+        int doubled = segmentCount == 0 ? 0 : Math.min(largestSegment, 2 * table.segments[segmentCount - 1].length);
+        return Math.max(Math.max(FIRST_SEGMENT, doubled), length);
+    }
+
+    private Table copy(Table t, int entries, int segments) {
+        int n = t.size;
+        Table bigger = new Table(Arrays.copyOf(t.segments, segments), entries);
+        System.arraycopy(t.segmentOf, 0, bigger.segmentOf, 0, n);
+        System.arraycopy(t.endOf, 0, bigger.endOf, 0, n);
+        System.arraycopy(t.tags, 0, bigger.tags, 0, n);
+        System.arraycopy(t.ids, 0, bigger.ids, 0, n);
+        bigger.size = n;
+        table = bigger;
+        return bigger;
+    }
+
+    /**
+     * Keeps only the events whose tag {@code keep} accepts, packed into one segment of their exact size, and
+     * publishes them at once. Ids do not change.
+     */
+    synchronized void retain(IntPredicate keep) {
+        Table t = table;
+        int n = t.size, kept = 0, bytes = 0;
+        for (int i = 0; i < n; i++) {
+            if (keep.test(t.tags[i])) {
+                kept++;
+                bytes += length(t, i);
+            }
+        }
+        Table packed = new Table(new byte[4][], Math.max(64, Integer.highestOneBit(kept) * 2));
+        byte[] segment = new byte[bytes];
+        int at = 0, j = 0;
+        for (int i = 0; i < n; i++) {
+            if (keep.test(t.tags[i])) {
+                int length = length(t, i);
+                System.arraycopy(t.segments[t.segmentOf[i]], t.endOf[i] - length, segment, at, length);
+                at += length;
+                packed.endOf[j] = at;
+                packed.tags[j] = t.tags[i];
+                packed.ids[j++] = t.ids[i];
+            }
+        }
+        packed.segments[0] = segment;
+        packed.size = kept;
+        segmentCount = 1;
+        filled = bytes;
+        footprint = footprintOf(packed);
+        table = packed;
+    }
+
+    private static int length(Table t, int i) {
+        int start = i > 0 && t.segmentOf[i - 1] == t.segmentOf[i] ? t.endOf[i - 1] : 0;
+        return t.endOf[i] - start;
+    }
+
+    private static long footprintOf(Table t) {
+        long bytes = (long) t.ids.length * INDEX_BYTES + 8L * t.segments.length;
+        for (byte[] s : t.segments) {
+            if (s != null) bytes += s.length;
+        }
+        return bytes;
+    }
+
+    /** Bytes the log holds: its segments and its index, with their free room. */
+    long footprint() {
+        return footprint;
+    }
+
+    /** What {@link #footprint} would be after appending an event of {@code length} bytes. */
+    long footprintWith(int length) {
+        Table t = table;
+        long more = 0;
+        if (t.size == t.ids.length) {
+            more += (long) t.ids.length * INDEX_BYTES;
+        }
+        if (segmentCount == 0 || t.segments[segmentCount - 1].length - filled < length) {
+            more += nextSegment(length) + (segmentCount == t.segments.length ? 8L * t.segments.length : 0);
+        }
+        return footprint + more;
+    }
+
+    /**
+     * Writes the events with ids above {@code lastId} that the log holds now to {@code out}, one write per
+     * segment they span, and returns the id of the last event written ({@code lastId} if there was none).
      */
     long writeAfter(long lastId, OutputStream out) throws IOException {
-        int n = size;
-        if (lastId >= n) {
+        Table t = table;
+        int n = t.size;
+        int i = t.firstAfter(lastId, n);
+        if (i == n) {
             return lastId;
         }
-        byte[][] segs = segments;
-        int[] segOf = segmentOf;
-        int[] ends = endOf;
-        int i = (int) Math.max(0, lastId);
         while (i < n) {
-            int s = segOf[i];
-            int from = i > 0 && segOf[i - 1] == s ? ends[i - 1] : 0;
+            int s = t.segmentOf[i];
+            int from = i > 0 && t.segmentOf[i - 1] == s ? t.endOf[i - 1] : 0;
             int last = i;
-            while (last + 1 < n && segOf[last + 1] == s) last++;
-            out.write(segs[s], from, ends[last] - from);
+            while (last + 1 < n && t.segmentOf[last + 1] == s) last++;
+            out.write(t.segments[s], from, t.endOf[last] - from);
             i = last + 1;
         }
-        return n;
+        return t.ids[n - 1];
     }
 
     /** Marks the log complete: no event follows (the last one was the terminal status). */
@@ -116,9 +263,9 @@ final class EventLog {
 
     /** Wakes every parked reader that has events to take. */
     void wakeReaders() {
-        int n = size;
+        long last = lastId;
         waiting.forEach((reader, lastId) -> {
-            if (lastId < n && waiting.remove(reader, lastId)) {
+            if (lastId < last && waiting.remove(reader, lastId)) {
                 LockSupport.unpark(reader);
             }
         });
@@ -133,7 +280,13 @@ final class EventLog {
         return closed;
     }
 
+    /** The id of the latest event appended (0 before the first). */
+    long lastId() {
+        return lastId;
+    }
+
+    /** Events held now. */
     int size() {
-        return size;
+        return table.size;
     }
 }

@@ -68,7 +68,7 @@ public final class EventStream {
                 out.flush();
                 pending = false;
                 quietSince = System.nanoTime();
-                if (log.size() - last > buffer) {
+                if (log.lastId() - last > buffer) {
                     return End.FELL_BEHIND;
                 }
             } else if (System.nanoTime() - quietSince >= heartbeatNanos) {
@@ -76,7 +76,7 @@ public final class EventStream {
                 out.flush();
                 quietSince = System.nanoTime();
             }
-            if (closed && last >= log.size()) {
+            if (closed && last >= log.lastId()) {
                 return End.COMPLETE;
             }
             log.await(last, Math.max(1, heartbeatNanos - (System.nanoTime() - quietSince)));

@@ -9,7 +9,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
-/** Jobs in memory, keyed by (owner, id); finished ones are kept up to a count and an age. */
+/**
+ * Jobs in memory, keyed by (owner, id); finished ones are kept up to a count and an age, and while the jobs'
+ * memory pool has room for new ones.
+ */
 @Component
 class InMemoryJobStore implements JobStore {
     private record Key(String owner, String id) {}
@@ -51,16 +54,36 @@ class InMemoryJobStore implements JobStore {
     @Override
     public void evictFinished() {
         Instant oldest = clock.instant().minus(limits.keepFor());
+        List<Job> finished = finishedNewestFirst();
+        for (int i = 0; i < finished.size(); i++) {
+            Job j = finished.get(i);
+            if (i >= limits.keepFinished() || j.finishedAt.isBefore(oldest)) {
+                evict(j);
+            }
+        }
+    }
+
+    @Override
+    public boolean evictOldestFinished() {
+        for (List<Job> finished = finishedNewestFirst(); !finished.isEmpty(); finished.removeLast()) {
+            if (evict(finished.getLast())) return true;
+        }
+        return false;
+    }
+
+    private List<Job> finishedNewestFirst() {
         List<Job> finished = new ArrayList<>();
         for (Job j : jobs.values()) {
             if (j.status.isTerminal() && j.finishedAt != null) finished.add(j);
         }
         finished.sort(Comparator.comparing(Job::finishedAt).reversed());
-        for (int i = 0; i < finished.size(); i++) {
-            Job j = finished.get(i);
-            if (i >= limits.keepFinished() || j.finishedAt.isBefore(oldest)) {
-                jobs.remove(new Key(j.owner, j.id), j);
-            }
-        }
+        return finished;
+    }
+
+    /** Drops a job and releases its memory, unless another caller dropped it first. */
+    private boolean evict(Job j) {
+        if (!jobs.remove(new Key(j.owner, j.id), j)) return false;
+        j.memory.release();
+        return true;
     }
 }

@@ -1,32 +1,47 @@
 package dev.backprop.training;
 
+import dev.backprop.engine.train.Dataset;
 import dev.backprop.engine.train.LogisticRegressionTraining;
+import dev.backprop.engine.train.TrainedModel;
 import dev.backprop.engine.train.TrainingMetrics;
 import dev.backprop.engine.train.TrainingResult;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** One training job: its owner, status, latest metrics, result and event log. */
+/**
+ * One training job: its owner, status, latest metrics, result, journal (events and metrics history) and a
+ * bounded sample of its points. Its training, with the data, lives only until the job ends; then only the
+ * trained model is kept, to predict with.
+ */
 public final class Job {
     final String id;
     final String owner;
     final Instant createdAt;
-    final LogisticRegressionTraining training;
-    final EventLog events = new EventLog();
+    final int features;
+    final Dataset points;
+    final JobJournal journal;
+    final JobReservation memory;
     final AtomicBoolean cancelRequested = new AtomicBoolean();
+    volatile LogisticRegressionTraining training;
+    volatile TrainedModel model;
     volatile JobStatus status = JobStatus.QUEUED;
     volatile Instant startedAt;
     volatile Instant finishedAt;
     volatile TrainingMetrics latest;
-    final java.util.List<TrainingMetrics> history = new java.util.concurrent.CopyOnWriteArrayList<>();
     volatile TrainingResult result;
     volatile String error;
 
-    Job(String id, String owner, Instant createdAt, LogisticRegressionTraining training) {
+    Job(String id, String owner, Instant createdAt, LogisticRegressionTraining training, Dataset points, JobJournal journal,
+        JobReservation memory) {
         this.id = id;
         this.owner = owner;
         this.createdAt = createdAt;
         this.training = training;
+        this.features = training.data().features();
+        this.points = points;
+        this.journal = journal;
+        this.memory = memory;
     }
 
     public String id() {
@@ -53,22 +68,29 @@ public final class Job {
         return finishedAt;
     }
 
+    /** The latest logged iteration (whether or not the journal kept it). */
     public TrainingMetrics latest() {
         return latest;
     }
 
-    /** Every logged iteration so far, in order. */
-    public java.util.List<TrainingMetrics> history() {
-        return java.util.List.copyOf(history);
+    /** The logged iterations the journal keeps, in order (all of them until it is thinned). */
+    public List<TrainingMetrics> history() {
+        return journal.history();
     }
 
-    /** The training data's rows and labels (for plots). */
+    /** The kept metrics of a logged iteration, or null if it was not logged or was thinned out. */
+    public TrainingMetrics metricsAt(int iteration) {
+        return journal.metricsAt(iteration);
+    }
+
+    /** The kept sample of the data's rows (at most {@code backprop.jobs.max-points}), for plots. */
     public float[][] rows() {
-        return training.data().rows();
+        return points.rows();
     }
 
+    /** The labels of {@link #rows}. */
     public float[] labels() {
-        return training.data().labels();
+        return points.labels();
     }
 
     public TrainingResult result() {
@@ -80,6 +102,16 @@ public final class Job {
     }
 
     public int features() {
-        return training.weights().length;
+        return features;
+    }
+
+    /** Bytes the job holds once it has ended: its journal and its points. */
+    long keptBytes() {
+        return journal.footprint() + pointsBytes(points.size(), features);
+    }
+
+    /** Bytes of a sample of {@code rows} points of {@code features} values and their labels, as tensors. */
+    static long pointsBytes(long rows, long features) {
+        return 4 * rows * (features + 1) + 512;
     }
 }

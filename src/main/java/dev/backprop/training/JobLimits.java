@@ -3,6 +3,7 @@ package dev.backprop.training;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The job service's sizes, configurable under {@code backprop.jobs}.
@@ -22,6 +23,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         meanwhile go out together
  * @param streamWriteBudget writes a second to all streams together: with more streams open than the
  *                         interval allows, each stream's time between writes grows to streams / budget
+ * @param maxLogBytes      bytes one job's event log and metrics history may hold together; past it the
+ *                         metrics in both are thinned (status events are always kept)
+ * @param maxPoints        rows of a job's data kept for {@code /points} and the plot, chosen evenly
  */
 @ConfigurationProperties("backprop.jobs")
 public record JobLimits(
@@ -36,7 +40,18 @@ public record JobLimits(
         @DefaultValue("1000000") int maxIterations,
         @DefaultValue("15s") Duration heartbeat,
         @DefaultValue("50ms") Duration streamInterval,
-        @DefaultValue("2000") int streamWriteBudget) {
+        @DefaultValue("2000") int streamWriteBudget,
+        @DefaultValue("4MB") DataSize maxLogBytes,
+        @DefaultValue("2000") int maxPoints) {
+
+    public JobLimits {
+        if (maxLogBytes.toBytes() < 64 << 10) {
+            throw new IllegalArgumentException("backprop.jobs.max-log-bytes must be at least 64KB, got " + maxLogBytes);
+        }
+        if (maxPoints < 1) {
+            throw new IllegalArgumentException("backprop.jobs.max-points must be at least 1, got " + maxPoints);
+        }
+    }
 
     int threads() {
         return concurrency > 0 ? concurrency : Runtime.getRuntime().availableProcessors();

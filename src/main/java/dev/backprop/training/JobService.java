@@ -2,13 +2,15 @@ package dev.backprop.training;
 
 import dev.backprop.engine.EngineException;
 import dev.backprop.engine.train.LogisticRegressionTraining;
+import dev.backprop.engine.train.TrainedModel;
+import dev.backprop.engine.train.TrainingData;
 import dev.backprop.engine.train.TrainingMetrics;
 import dev.backprop.engine.train.TrainingResult;
 import dev.backprop.engine.train.TrainingSpec;
+import dev.backprop.memory.Pools;
 import dev.backprop.session.ApiException;
 import dev.backprop.session.Caller;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +18,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -24,7 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs training jobs on a bounded executor: a full queue answers 429, a cancel takes effect within one
- * iteration, and every status change and logged iteration becomes an event in the job's log.
+ * iteration, and every status change and logged iteration becomes an event in the job's journal, which
+ * stays under {@code backprop.jobs.max-log-bytes}. A job is admitted only if its memory fits in the jobs'
+ * pool; when it ends its training data is let go, and it keeps its result, journal, points and model.
  */
 @Service
 public class JobService implements DisposableBean {
@@ -36,11 +41,13 @@ public class JobService implements DisposableBean {
     private final JsonMapper json;
     private final ThreadPoolExecutor executor;
     private final EventTicker ticker;
+    private final JobAdmission admission;
     private final java.util.concurrent.atomic.AtomicLong iterations = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean accepting = true;
 
-    public JobService(JobStore store, JobLimits limits, Clock clock, JsonMapper json) {
+    public JobService(JobStore store, JobLimits limits, Clock clock, JsonMapper json, Pools pools) {
         this.store = store;
+        this.admission = new JobAdmission(pools.jobs(), store);
         this.limits = limits;
         this.clock = clock;
         this.json = json;
@@ -50,13 +57,40 @@ public class JobService implements DisposableBean {
     }
 
     public Job submit(Caller caller, TrainingSpec spec) {
+        TrainingSpec s = spec.withDefaults();
+        boolean synthetic = s.data().synthetic() != null;
+        long samples = synthetic ? 2L * s.data().synthetic().samplesPerClass() : s.data().inline().samples();
+        long features = synthetic ? s.data().synthetic().features() : s.data().inline().features();
+        return submit(caller, s, samples, features, synthetic, () -> s);
+    }
+
+    /**
+     * Submits a job on data of {@code samples} × {@code features} that {@code copy} makes (from a session's
+     * tensors) only once the job's memory is reserved; the data of {@code spec} is not used.
+     */
+    public Job submit(Caller caller, TrainingSpec spec, long samples, long features, Supplier<TrainingData> copy) {
+        return submit(caller, spec.withDefaults(), samples, features, false, () -> spec.withData(copy.get()).withDefaults());
+    }
+
+    private Job submit(Caller caller, TrainingSpec s, long samples, long features, boolean synthetic, Supplier<TrainingSpec> withData) {
         if (!accepting) {
             throw new ShuttingDownException();
         }
-        checkSize(spec);
+        checkSize(s, samples, features);
         store.evictFinished();
-        LogisticRegressionTraining training = new LogisticRegressionTraining(spec);
-        Job job = new Job(UUID.randomUUID().toString(), caller.owner(), clock.instant(), training);
+        long points = Math.min(samples, limits.maxPoints());
+        JobReservation memory = admission.admit(samples, features, synthetic,
+                limits.maxLogBytes().toBytes() + Job.pointsBytes(points, features));
+        Job job;
+        try {
+            LogisticRegressionTraining training = new LogisticRegressionTraining(withData.get());
+            job = new Job(UUID.randomUUID().toString(), caller.owner(), clock.instant(), training,
+                    training.data().sample(limits.maxPoints()), new JobJournal(limits.maxLogBytes().toBytes(), s.logEvery(), this::write),
+                    memory);
+        } catch (RuntimeException | Error e) {
+            memory.release();
+            throw e;
+        }
         store.save(job);
         status(job, JobStatus.QUEUED);
         Runnable task = () -> run(job);
@@ -64,25 +98,14 @@ public class JobService implements DisposableBean {
         try {
             executor.execute(task);
         } catch (RejectedExecutionException e) {
-            job.status = JobStatus.FAILED;
             job.error = "the job queue was full";
-            job.finishedAt = clock.instant();
-            job.events.close();
+            finish(job, JobStatus.FAILED);
             throw new QueueFullException(limits.queueLength(), 2);
         }
         return job;
     }
 
-    private void checkSize(TrainingSpec spec) {
-        TrainingSpec s = spec.withDefaults();
-        long samples, features;
-        if (s.data().synthetic() != null) {
-            samples = 2L * s.data().synthetic().samplesPerClass();
-            features = s.data().synthetic().features();
-        } else {
-            samples = s.data().inline().x().length;
-            features = samples == 0 ? 0 : s.data().inline().x()[0].length;
-        }
+    private void checkSize(TrainingSpec s, long samples, long features) {
         if (samples < 1 || features < 1) {
             throw ApiException.badRequest("a job needs at least one sample of at least one feature");
         }
@@ -126,17 +149,18 @@ public class JobService implements DisposableBean {
     /** The trained model's probabilities and classes for new rows. */
     public float[] predict(Caller caller, String id, float[][] x) {
         Job job = get(caller, id);
-        if (job.status != JobStatus.SUCCEEDED && job.status != JobStatus.CANCELLED) {
+        TrainedModel model = job.model;
+        if ((job.status != JobStatus.SUCCEEDED && job.status != JobStatus.CANCELLED) || model == null) {
             throw new ApiException(409, "job-not-trained", "job '" + id + "' is " + job.status + ": predictions need a finished job");
         }
-        synchronized (job.training) {
-            return job.training.predict(x);
+        synchronized (model) {
+            return model.predict(x);
         }
     }
 
     /** The job's events as a stream for one subscriber. */
     public EventStream stream(Job job) {
-        return new EventStream(job.events, ticker, limits.heartbeat(), limits.subscriberBuffer());
+        return new EventStream(job.journal.events(), ticker, limits.heartbeat(), limits.subscriberBuffer());
     }
 
     /** Training iterations completed by finished jobs since start. */
@@ -204,11 +228,9 @@ public class JobService implements DisposableBean {
             job.startedAt = clock.instant();
             status(job, JobStatus.RUNNING);
         }
+        LogisticRegressionTraining training = job.training;
         try {
-            TrainingResult result;
-            synchronized (job.training) {
-                result = job.training.run(m -> metrics(job, m), job.cancelRequested::get);
-            }
+            TrainingResult result = training.run(m -> metrics(job, m), job.cancelRequested::get);
             job.result = result;
             iterations.addAndGet(result.iterations());
             finish(job, job.cancelRequested.get() ? JobStatus.CANCELLED : JobStatus.SUCCEEDED);
@@ -224,36 +246,30 @@ public class JobService implements DisposableBean {
 
     private void metrics(Job job, TrainingMetrics m) {
         job.latest = m;
-        job.history.add(m);
-        job.events.append("metrics", write(metricsJson(m)));
+        job.journal.metrics(m);
     }
 
-    static Map<String, Object> metricsJson(TrainingMetrics m) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("iteration", m.iteration());
-        data.put("loss", m.loss());
-        data.put("accuracy", m.accuracy());
-        data.put("weights", m.weights());
-        data.put("bias", m.bias());
-        data.put("elapsedMs", m.elapsedNanos() / 1e6);
-        return data;
-    }
-
+    /**
+     * Ends a job: it keeps the trained model, lets its training and data go, writes its terminal event and
+     * gives back the memory of its data and whatever its journal did not use of its cap.
+     */
     private void finish(Job job, JobStatus terminal) {
+        queued.remove(job);
         synchronized (job) {
             if (job.status.isTerminal()) return;
+            LogisticRegressionTraining training = job.training;
+            if (training != null) job.model = training.trained();
+            job.training = null;
             job.finishedAt = clock.instant();
-            status(job, terminal);
-            job.events.close();
+            job.status = terminal;
+            job.journal.end(terminal, job.error);
         }
+        job.memory.finish(job.keptBytes());
     }
 
     private void status(Job job, JobStatus s) {
         job.status = s;
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("status", s.name());
-        if (s.isTerminal() && job.error != null) data.put("error", job.error);
-        job.events.append("status", write(data));
+        job.journal.status(s, null);
     }
 
     private String write(Object value) {

@@ -14,6 +14,9 @@ public interface JobStore {
     /** Every job of every owner (for metrics and shutdown). */
     List<Job> all();
 
-    /** Drops finished jobs beyond the configured count and age. */
+    /** Drops finished jobs beyond the configured count and age, releasing their memory. */
     void evictFinished();
+
+    /** Drops the finished job that finished first, releasing its memory; false if no job has finished. */
+    boolean evictOldestFinished();
 }

@@ -40,7 +40,9 @@ class JobController {
     @Operation(operationId = "createJob", summary = "Start a training job (202; its events stream from /jobs/{id}/events)")
     ResponseEntity<JobView> create(@Parameter(hidden = true) Caller caller, @RequestBody JobRequests.Create body) {
         if (body == null) throw ApiException.badRequest("a body is required");
-        Job job = jobs.submit(caller, spec(caller, body));
+        TrainingSpec spec = spec(body);
+        JobRequests.SessionData session = body.data() == null ? null : body.data().session();
+        Job job = session == null ? jobs.submit(caller, spec) : fromSession(caller, session, spec);
         return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + job.id())).body(JobView.of(job));
     }
 
@@ -74,13 +76,15 @@ class JobController {
     }
 
     @GetMapping("/{id}/points")
-    @Operation(operationId = "jobPoints", summary = "The job's training data, for drawing it: rows x and their labels y")
+    @Operation(operationId = "jobPoints", summary = "The job's training data, for drawing it: rows x and their labels y; at most "
+            + "backprop.jobs.max-points rows (2,000 by default), chosen evenly")
     Map<String, Object> points(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
         Job job = jobs.get(caller, id);
         return Map.of("x", job.rows(), "y", job.labels());
     }
 
-    private TrainingSpec spec(Caller caller, JobRequests.Create body) {
+    /** The job the body describes, without its data when that comes from a session. */
+    private TrainingSpec spec(JobRequests.Create body) {
         Finite.check(body.targetAccuracy(), "targetAccuracy");
         TrainingData data = null;
         JobRequests.Data d = body.data();
@@ -98,9 +102,10 @@ class JobController {
                 }
                 Finite.check(d.inline().x(), "data.inline.x");
                 Finite.check(d.inline().y(), "data.inline.y");
-                data = TrainingData.inline(rows(d.inline().x(), "data.inline.x"), labels(d.inline().y()));
-            } else {
-                data = fromSession(caller, d.session());
+                List<List<Double>> x = d.inline().x();
+                data = TrainingData.inline(flat(x, "data.inline.x"), width(x), labels(d.inline().y()));
+            } else if (d.session().id() == null || d.session().x() == null || d.session().y() == null) {
+                throw ApiException.badRequest("'data.session' needs id, x and y");
             }
         }
         OptimizerSpec optimizer = null;
@@ -114,40 +119,48 @@ class JobController {
         return new TrainingSpec(body.seed(), data, optimizer, body.maxIterations(), body.targetAccuracy(), body.logEvery());
     }
 
-    private TrainingData fromSession(Caller caller, JobRequests.SessionData ref) {
-        if (ref.id() == null || ref.x() == null || ref.y() == null) {
-            throw ApiException.badRequest("'data.session' needs id, x and y");
-        }
+    /** Submits a job on a copy of a session's tensors, made once the job's memory is reserved. */
+    private Job fromSession(Caller caller, JobRequests.SessionData ref, TrainingSpec spec) {
         return sessions.withSession(caller, ref.id(), s -> {
             Tensor x = Names.resolve(s, ref.x()), y = Names.resolve(s, ref.y());
             if (x.dim() != 2 || y.dim() != 1 || y.size(0) != x.size(0)) {
                 throw ApiException.badRequest("session data needs x of shape (n, features) and y of shape (n); got "
                         + java.util.Arrays.toString(x.shape()) + " and " + java.util.Arrays.toString(y.shape()));
             }
-            float[] flat = x.toFloatArray();
-            int n = x.size(0), f = x.size(1);
-            float[][] rows = new float[n][f];
-            for (int i = 0; i < n; i++) System.arraycopy(flat, i * f, rows[i], 0, f);
-            return TrainingData.inline(rows, checkLabels(y.toFloatArray()));
+            return jobs.submit(caller, spec, x.size(0), x.size(1),
+                    () -> TrainingData.inline(x.toFloatArray(), x.size(1), checkLabels(y.toFloatArray())));
         });
     }
 
+    /** Rows of features, as the model takes them. */
     private static float[][] rows(List<List<Double>> x, String field) {
+        float[] values = flat(x, field);
+        int width = width(x);
         float[][] out = new float[x.size()][];
-        for (int i = 0; i < out.length; i++) {
+        for (int i = 0; i < out.length; i++) out[i] = java.util.Arrays.copyOfRange(values, i * width, (i + 1) * width);
+        return out;
+    }
+
+    /** Rows of equal length as one row-major array; 400 for a null or ragged row or a null value. */
+    private static float[] flat(List<List<Double>> x, String field) {
+        int width = width(x);
+        float[] out = new float[Math.multiplyExact(x.size(), width)];
+        for (int i = 0; i < x.size(); i++) {
             List<Double> row = x.get(i);
             if (row == null) throw ApiException.badRequest("'" + field + "[" + i + "]' is null");
-            if (i > 0 && row.size() != out[0].length) {
-                throw ApiException.badRequest("'" + field + "' is ragged: row " + i + " has " + row.size() + " values, row 0 has "
-                        + out[0].length);
+            if (row.size() != width) {
+                throw ApiException.badRequest("'" + field + "' is ragged: row " + i + " has " + row.size() + " values, row 0 has " + width);
             }
-            out[i] = new float[row.size()];
-            for (int j = 0; j < row.size(); j++) {
+            for (int j = 0; j < width; j++) {
                 if (row.get(j) == null) throw ApiException.badRequest("'" + field + "[" + i + "][" + j + "]' is null");
-                out[i][j] = row.get(j).floatValue();
+                out[i * width + j] = row.get(j).floatValue();
             }
         }
         return out;
+    }
+
+    private static int width(List<List<Double>> x) {
+        return x.isEmpty() || x.get(0) == null ? 0 : x.get(0).size();
     }
 
     private static float[] labels(List<Double> y) {

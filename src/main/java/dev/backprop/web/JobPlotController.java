@@ -9,7 +9,6 @@ import dev.backprop.training.TrainingPlot;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -46,14 +45,16 @@ class JobPlotController {
         if (job.features() != 2) {
             throw new ApiException(422, "plot-needs-two-features", "the plot draws jobs of 2 features; this job has " + job.features());
         }
-        List<TrainingMetrics> history = job.history();
-        if (history.isEmpty()) {
+        TrainingMetrics latest = job.latest();
+        if (latest == null) {
             throw new ApiException(409, "no-metrics-yet", "job '" + job.id() + "' has logged no iteration yet");
         }
-        if (iteration == null) return history.getLast();
-        for (TrainingMetrics m : history) {
-            if (m.iteration() == iteration) return m;
+        if (iteration == null || iteration == latest.iteration()) return latest;
+        TrainingMetrics logged = job.metricsAt(iteration);
+        if (logged == null) {
+            throw new ApiException(422, "iteration-not-logged", "iteration " + iteration + " is not in the job's history (every "
+                    + "logEvery-th iteration is logged; once the history reaches backprop.jobs.max-log-bytes, fewer are kept)");
         }
-        throw new ApiException(422, "iteration-not-logged", "iteration " + iteration + " was not logged (every logEvery-th is)");
+        return logged;
     }
 }

@@ -28,9 +28,9 @@ class EventStreamTest {
     @Test
     void writesRetryThenEveryEventAfterTheLastIdAndEndsAfterTheTerminalOne() throws Exception {
         EventLog log = new EventLog();
-        log.append("status", "{\"status\":\"QUEUED\"}");
-        log.append("metrics", "{\"iteration\":0}");
-        log.append("status", "{\"status\":\"SUCCEEDED\"}");
+        log.append("status", "{\"status\":\"QUEUED\"}", JobJournal.STATUS);
+        log.append("metrics", "{\"iteration\":0}", 0);
+        log.append("status", "{\"status\":\"SUCCEEDED\"}", JobJournal.STATUS);
         log.close();
 
         ByteArrayOutputStream all = new ByteArrayOutputStream();
@@ -66,7 +66,7 @@ class EventStreamTest {
         EventStream stream = new EventStream(log, ticker(Duration.ofMillis(500)), Duration.ofSeconds(15), 16);
         CompletableFuture<EventStream.End> end = writeInBackground(stream, out, 0);
         out.awaitText("id: 1\n", 1);
-        for (int i = 0; i < 10_000; i++) log.append("metrics", "{\"iteration\":" + i + "}");
+        for (int i = 0; i < 10_000; i++) log.append("metrics", "{\"iteration\":" + i + "}", 0);
         succeed(log);
         assertThat(end.get(5, TimeUnit.SECONDS)).isEqualTo(EventStream.End.COMPLETE);
         assertThat(ids(out.bytes)).hasSize(10_002).isSorted().startsWith(1L).endsWith(10_002L);
@@ -107,7 +107,7 @@ class EventStreamTest {
         };
         CompletableFuture<EventStream.End> end = writeInBackground(stream(log, Duration.ofSeconds(15), 100), slow, 0);
         assertThat(writing.await(5, TimeUnit.SECONDS)).isTrue();
-        for (int i = 0; i < 101; i++) log.append("metrics", "{\"iteration\":" + i + "}");
+        for (int i = 0; i < 101; i++) log.append("metrics", "{\"iteration\":" + i + "}", 0);
         overflowed.countDown();
         assertThat(end.get(5, TimeUnit.SECONDS)).isEqualTo(EventStream.End.FELL_BEHIND);
         assertThat(ids(received)).containsExactly(1L);
@@ -118,14 +118,32 @@ class EventStreamTest {
         assertThat(ids(resumed)).hasSize(101).startsWith(2L).endsWith(102L);
     }
 
+    @Test
+    void aLateSubscriberOfAThinnedLogGetsTheKeptEventsAndResumesAfterAnyId() throws Exception {
+        EventLog log = running();
+        for (int i = 0; i < 100; i++) log.append("metrics", "{\"iteration\":" + i + "}", i);
+        log.retain(tag -> tag == JobJournal.STATUS || tag % 10 == 0);
+        log.append("thinned", "{\"metricsEvery\":10,\"limitBytes\":65536}", JobJournal.THINNED);
+        succeed(log);
+
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        assertThat(stream(log, Duration.ofSeconds(15), 1024).writeTo(all, 0)).isEqualTo(EventStream.End.COMPLETE);
+        assertThat(ids(all)).containsExactly(1L, 2L, 12L, 22L, 32L, 42L, 52L, 62L, 72L, 82L, 92L, 102L, 103L);
+        ByteArrayOutputStream afterDropped = new ByteArrayOutputStream();
+        stream(log, Duration.ofSeconds(15), 1024).writeTo(afterDropped, 50);
+        assertThat(ids(afterDropped)).containsExactly(52L, 62L, 72L, 82L, 92L, 102L, 103L);
+        assertThat(afterDropped.toString(StandardCharsets.UTF_8)).startsWith("retry: 2000\nid: 52\nevent: metrics\ndata: {\"iteration\":50}\n\n")
+                .contains("id: 102\nevent: thinned\ndata: {\"metricsEvery\":10,\"limitBytes\":65536}\n\n");
+    }
+
     private static EventLog running() {
         EventLog log = new EventLog();
-        log.append("status", "{\"status\":\"RUNNING\"}");
+        log.append("status", "{\"status\":\"RUNNING\"}", JobJournal.STATUS);
         return log;
     }
 
     private static void succeed(EventLog log) {
-        log.append("status", "{\"status\":\"SUCCEEDED\"}");
+        log.append("status", "{\"status\":\"SUCCEEDED\"}", JobJournal.STATUS);
         log.close();
     }
 

@@ -11,12 +11,12 @@ class EventTickerTest {
     @Test
     void wakesTheReadersOfTheLogsItWatches() throws Exception {
         EventLog log = new EventLog();
-        log.append("status", "{\"status\":\"RUNNING\"}");
+        log.append("status", "{\"status\":\"RUNNING\"}", JobJournal.STATUS);
         try (EventTicker ticker = new EventTicker(Duration.ofMillis(20), 2000)) {
             ticker.opened(log);
             CompletableFuture<Void> reader = EventLogTest.awaitInBackground(log, 1);
             EventLogTest.waitUntilParked(log, 1);
-            log.append("metrics", "{\"iteration\":0}");
+            log.append("metrics", "{\"iteration\":0}", 0);
             reader.get(2, TimeUnit.SECONDS);
         }
     }

@@ -34,17 +34,22 @@ public record Dataset(Tensor x, Tensor y) {
         return new Dataset(Tensor.cat(List.of(x0, x1), 0), Tensor.cat(List.of(y0, y1), 0));
     }
 
-    /** Given samples; every row of {@code x} must have the same, non-zero length, and {@code y} one label per row. */
+    /** Given samples, taken without a copy; {@code y} must have one label per row of {@code x}. */
     public static Dataset inline(TrainingData.Inline spec) {
-        float[][] rows = spec.x();
+        float[] x = spec.x();
         float[] labels = spec.y();
-        if (rows == null || labels == null || rows.length == 0) {
+        int features = spec.features();
+        if (x == null || labels == null || x.length == 0 || features < 1) {
             throw TrainingSpec.invalid("inline data needs 'x' (a non-empty list of rows) and 'y' (one label per row)");
         }
-        if (labels.length != rows.length) {
-            throw TrainingSpec.invalid("inline data has " + rows.length + " rows in 'x' but " + labels.length + " labels in 'y'");
+        if (x.length % features != 0) {
+            throw TrainingSpec.invalid("inline data has " + x.length + " values in 'x', not rows of " + features);
         }
-        return new Dataset(Tensor.of(flatten(rows, "x"), rows.length, rows[0].length), Tensor.of(labels.clone(), labels.length));
+        int rows = spec.samples();
+        if (labels.length != rows) {
+            throw TrainingSpec.invalid("inline data has " + rows + " rows in 'x' but " + labels.length + " labels in 'y'");
+        }
+        return new Dataset(Tensor.of(x, rows, features), Tensor.of(labels, rows));
     }
 
     /** Rows of equal, non-zero length as one row-major array. */
@@ -70,6 +75,25 @@ public record Dataset(Tensor x, Tensor y) {
 
     public int features() {
         return x.size(1);
+    }
+
+    /**
+     * At most {@code max} of the samples with their labels, chosen evenly and always the same way: row
+     * {@code floor(i * size / m)} for i in [0, m), m = min(size, max). The sample is a copy; it holds nothing
+     * of this dataset.
+     */
+    public Dataset sample(int max) {
+        int n = size(), f = features(), m = Math.max(0, Math.min(n, max));
+        float[] rows = new float[m * f];
+        float[] labels = new float[m];
+        for (int i = 0; i < m; i++) {
+            int row = (int) ((long) i * n / m);
+            for (int j = 0; j < f; j++) {
+                rows[i * f + j] = (float) x.getDouble(row * f + j);
+            }
+            labels[i] = (float) y.getDouble(row);
+        }
+        return new Dataset(Tensor.of(rows, m, f), Tensor.of(labels, m));
     }
 
     /** The samples as rows, e.g. for plotting. */

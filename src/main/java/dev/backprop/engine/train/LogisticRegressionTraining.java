@@ -1,6 +1,5 @@
 package dev.backprop.engine.train;
 
-import dev.backprop.engine.GradMode;
 import dev.backprop.engine.Tensor;
 import dev.backprop.engine.nn.BCELoss;
 import dev.backprop.engine.nn.Linear;
@@ -23,7 +22,8 @@ import java.util.function.BooleanSupplier;
  *         acc = (y_pred.ge(0.5).float().squeeze() == train_y).sum() / n   # log; stop if acc > target
  * </pre>
  * Constructing it makes the data and the model; {@link #run} trains once. Not thread-safe: call
- * {@link #predict} after {@link #run} returns, or serialise the two.
+ * {@link #predict} after {@link #run} returns, or serialise the two. {@link #trained} is the model alone, which
+ * holds nothing of the data.
  */
 public final class LogisticRegressionTraining {
     private final TrainingSpec spec;
@@ -103,21 +103,12 @@ public final class LogisticRegressionTraining {
 
     /** {@code lr_net(x)} under no_grad: the probability of class 1 for every row of {@code x}. */
     public float[] predict(float[][] x) {
-        if (x.length == 0) {
-            return new float[0];
-        }
-        float[] flat = Dataset.flatten(x, "x");
-        if (x[0].length != data.features()) {
-            throw TrainingSpec.invalid("the model takes rows of " + data.features() + " features, got rows of " + x[0].length);
-        }
-        try (GradMode.Scope _ = GradMode.disable()) {
-            Tensor p = model.forward(Tensor.of(flat, x.length, data.features()));
-            float[] out = new float[x.length];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = (float) p.getDouble(i);
-            }
-            return out;
-        }
+        return trained().predict(x);
+    }
+
+    /** The model as it is now, to predict with once this training (and its data) is gone. */
+    public TrainedModel trained() {
+        return new TrainedModel(model, data.features());
     }
 
     /** {@code lr_net[0].weight[0]}: the current weights. */

@@ -13,14 +13,30 @@ public record TrainingData(Synthetic synthetic, Inline inline) {
      */
     public record Synthetic(Integer samplesPerClass, Double meanValue, Double bias, Integer features) {}
 
-    /** Samples as rows of {@code x} with labels {@code y} (0 or 1). */
-    public record Inline(float[][] x, float[] y) {}
+    /**
+     * Samples as the rows of {@code x}, row-major with {@code features} values each, and their labels {@code y}
+     * (0 or 1). The training's tensors take these arrays as they are, without copying them.
+     */
+    public record Inline(float[] x, int features, float[] y) {
+        public int samples() {
+            return features < 1 ? 0 : x.length / features;
+        }
+    }
 
     public static TrainingData synthetic(int samplesPerClass, double meanValue, double bias, int features) {
         return new TrainingData(new Synthetic(samplesPerClass, meanValue, bias, features), null);
     }
 
-    public static TrainingData inline(float[][] x, float[] y) {
-        return new TrainingData(null, new Inline(x, y));
+    /** Samples given as rows of equal, non-zero length (copied into one row-major array). */
+    public static TrainingData inline(float[][] rows, float[] y) {
+        if (rows == null || y == null || rows.length == 0) {
+            throw TrainingSpec.invalid("inline data needs 'x' (a non-empty list of rows) and 'y' (one label per row)");
+        }
+        return inline(Dataset.flatten(rows, "x"), rows[0].length, y);
+    }
+
+    /** Samples given as one row-major array of {@code features} values per row. */
+    public static TrainingData inline(float[] x, int features, float[] y) {
+        return new TrainingData(null, new Inline(x, features, y));
     }
 }

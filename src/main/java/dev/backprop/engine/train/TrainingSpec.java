@@ -23,6 +23,11 @@ public record TrainingSpec(Long seed, TrainingData data, OptimizerSpec optimizer
         return new TrainingSpec(null, null, null, null, null, null).withDefaults();
     }
 
+    /** This spec on other data. */
+    public TrainingSpec withData(TrainingData other) {
+        return new TrainingSpec(seed, other, optimizer, maxIterations, targetAccuracy, logEvery);
+    }
+
     /** This spec with every null replaced by the seed's value, checked; fails with INVALID_ARGUMENT. */
     public TrainingSpec withDefaults() {
         int iterations = maxIterations == null ? MAX_ITERATIONS : maxIterations;

@@ -66,13 +66,17 @@ class LogisticRegressionTrainingTest {
     void badInputsAreRefused() {
         assertRefused(new TrainingSpec(1L, TrainingData.inline(X, new float[] {0f}), null, null, null, null),
                 "inline data has 6 rows in 'x' but 1 labels in 'y'");
-        assertRefused(new TrainingSpec(1L, TrainingData.inline(new float[][] {{1f, 2f}, {1f}}, new float[] {0f, 1f}), null, null, null, null),
-                "'x' row 1 has 1 values, but row 0 has 2");
-        assertRefused(new TrainingSpec(1L, TrainingData.inline(new float[0][], new float[0]), null, null, null, null),
+        assertThatThrownBy(() -> TrainingData.inline(new float[][] {{1f, 2f}, {1f}}, new float[] {0f, 1f}))
+                .isInstanceOf(EngineException.class).hasMessage("'x' row 1 has 1 values, but row 0 has 2");
+        assertThatThrownBy(() -> TrainingData.inline(new float[0][], new float[0]))
+                .isInstanceOf(EngineException.class).hasMessage("inline data needs 'x' (a non-empty list of rows) and 'y' (one label per row)");
+        assertRefused(new TrainingSpec(1L, TrainingData.inline(new float[0], 2, new float[0]), null, null, null, null),
                 "inline data needs 'x' (a non-empty list of rows) and 'y' (one label per row)");
+        assertRefused(new TrainingSpec(1L, TrainingData.inline(new float[] {1f, 2f, 3f}, 2, new float[] {0f, 1f}), null, null, null, null),
+                "inline data has 3 values in 'x', not rows of 2");
         assertRefused(new TrainingSpec(1L, TrainingData.synthetic(0, 1.7, 1, 2), null, null, null, null),
                 "synthetic data needs samplesPerClass >= 1 and features >= 1, got 0 and 2");
-        assertRefused(new TrainingSpec(1L, new TrainingData(new TrainingData.Synthetic(null, null, null, null), new TrainingData.Inline(X, Y)),
+        assertRefused(new TrainingSpec(1L, new TrainingData(new TrainingData.Synthetic(null, null, null, null), TrainingData.inline(X, Y).inline()),
                 null, null, null, null), "data must be either 'synthetic' or 'inline', not both");
         assertRefused(new TrainingSpec(1L, null, null, -1, null, null), "maxIterations must be >= 0, got -1");
         assertRefused(new TrainingSpec(1L, null, null, null, null, 0), "logEvery must be >= 1, got 0");
@@ -80,6 +84,45 @@ class LogisticRegressionTrainingTest {
         LogisticRegressionTraining training = new LogisticRegressionTraining(TrainingSpec.seedJob());
         assertThatThrownBy(() -> training.predict(new float[][] {{1f, 2f, 3f}}))
                 .hasMessage("the model takes rows of 2 features, got rows of 3");
+    }
+
+    @Test
+    void inlineDataIsTakenWithoutACopy() {
+        float[] x = {2f, 2f, -2f, -1f};
+        float[] y = {0f, 1f};
+        LogisticRegressionTraining training = new LogisticRegressionTraining(new TrainingSpec(1L, TrainingData.inline(x, 2, y), null, 5,
+                null, null));
+        x[3] = -7f;
+        assertThat(training.data().rows()).isDeepEqualTo(new float[][] {{2f, 2f}, {-2f, -7f}});
+    }
+
+    @Test
+    void theTrainedModelPredictsAsTheTrainingDoes() {
+        LogisticRegressionTraining training = new LogisticRegressionTraining(TrainingSpec.seedJob());
+        training.run(MetricsListener.NONE, () -> false);
+        TrainedModel model = training.trained();
+        float[][] rows = {{1.1744041f, 1.9497683f}, {-0.77f, -0.35f}};
+        assertThat(model.predict(rows)).containsExactly(training.predict(rows));
+        assertThat(model.features()).isEqualTo(2);
+        assertThatThrownBy(() -> model.predict(new float[][] {{1f}})).hasMessage("the model takes rows of 2 features, got rows of 1");
+    }
+
+    @Test
+    void aSampleOfTheDataIsChosenEvenlyWithItsLabels() {
+        float[] x = new float[10 * 2];
+        float[] y = new float[10];
+        for (int i = 0; i < 10; i++) {
+            x[2 * i] = i;
+            x[2 * i + 1] = -i;
+            y[i] = i % 2;
+        }
+        Dataset data = Dataset.inline(TrainingData.inline(x, 2, y).inline());
+        Dataset four = data.sample(4);
+        assertThat(four.rows()).isDeepEqualTo(new float[][] {{0f, 0f}, {2f, -2f}, {5f, -5f}, {7f, -7f}});
+        assertThat(four.labels()).containsExactly(0f, 0f, 1f, 1f);
+        assertThat(data.sample(50).rows()).isDeepEqualTo(data.rows());
+        x[0] = 99f;
+        assertThat(four.rows()[0][0]).isZero();
     }
 
     @Test
