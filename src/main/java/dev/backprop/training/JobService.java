@@ -237,7 +237,8 @@ public class JobService implements DisposableBean {
         } catch (EngineException | IllegalStateException e) {
             job.error = e.getMessage();
             finish(job, JobStatus.FAILED);
-        } catch (RuntimeException | OutOfMemoryError e) {
+        } catch (RuntimeException e) {
+            // An OutOfMemoryError is not caught: it ends the thread and the process (see Application).
             log.error("job {} failed", job.id, e);
             job.error = "the job failed";
             finish(job, JobStatus.FAILED);
