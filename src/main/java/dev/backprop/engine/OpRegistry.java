@@ -11,7 +11,8 @@ import java.util.function.Function;
  * Every op callable by name, as {@code torch.<name>(*inputs, **attrs)}: the table the HTTP layer
  * dispatches through and the gradcheck test walks. Each op is declared with its forms as PyTorch
  * prints them ({@link Signature}); its arguments are fitted to those forms before it runs, so an op's
- * body only ever sees arguments of the declared kinds. The elementwise tables ({@link UnaryOps},
+ * body only ever sees arguments of the declared kinds. The tensor an op changes (in place, or its
+ * autograd flags) is positional-only: the session records the change from that position. The elementwise tables ({@link UnaryOps},
  * {@link BinaryOps}) are registered with their in-place variants automatically.
  */
 public final class OpRegistry {
@@ -66,20 +67,23 @@ public final class OpRegistry {
     private static void define(List<String> declarations, boolean differentiable, boolean inPlace, Function<BoundArgs, Tensor[]> f) {
         List<Signature> forms = declarations.stream().map(Signature::parse).toList();
         String name = forms.get(0).op;
+        if (inPlace && !forms.stream().allMatch(form -> form.params.get(0).positionalOnly())) {
+            throw new IllegalStateException(name + " changes its first input, which must be positional-only");
+        }
         OPS.put(name, new OpDef(name, differentiable, inPlace, List.copyOf(declarations), args -> f.apply(args.bind(forms))));
     }
 
     static {
         for (UnaryOp u : UnaryOps.ALL) {
             op(u.name() + "(Tensor input)", true, a -> u.apply(a.tensor("input")));
-            inPlace(u.name() + "_(Tensor input)", a -> InPlace.apply(a.tensor("input"), u.name() + "_", u::apply));
+            inPlace(u.name() + "_(Tensor input, /)", a -> InPlace.apply(a.tensor("input"), u.name() + "_", u::apply));
         }
         for (BinaryOp b : BinaryOps.ALL) {
             String params = binaryParams(b);
             String other = b == BinaryOps.POW ? "exponent" : "other";
-            op(b.name() + params, true, a -> binary(b, a, other).apply(a.tensor("input")));
-            inPlace(b.name() + "_" + params, a -> InPlace.apply(a.tensor("input"), b.name() + "_", x -> binary(b, a, other).apply(x),
-                    a.tensorOrNumber(other)));
+            op(b.name() + "(Tensor input, " + params + ")", true, a -> binary(b, a, other).apply(a.tensor("input")));
+            inPlace(b.name() + "_(Tensor input, /, " + params + ")", a -> InPlace.apply(a.tensor("input"), b.name() + "_",
+                    x -> binary(b, a, other).apply(x), a.tensorOrNumber(other)));
         }
         registerFactories();
         registerShapes();
@@ -87,11 +91,12 @@ public final class OpRegistry {
         registerMisc();
     }
 
+    /** The parameters after {@code input}. */
     private static String binaryParams(BinaryOp b) {
-        if (b == BinaryOps.ADD || b == BinaryOps.SUB) return "(Tensor input, Tensor|Number other, *, Number alpha = 1)";
-        if (b == BinaryOps.POW) return "(Tensor input, Tensor|Number exponent)";
-        if (b == BinaryOps.MAXIMUM || b == BinaryOps.MINIMUM) return "(Tensor input, Tensor other)";
-        return "(Tensor input, Tensor|Number other)";
+        if (b == BinaryOps.ADD || b == BinaryOps.SUB) return "Tensor|Number other, *, Number alpha = 1";
+        if (b == BinaryOps.POW) return "Tensor|Number exponent";
+        if (b == BinaryOps.MAXIMUM || b == BinaryOps.MINIMUM) return "Tensor other";
+        return "Tensor|Number other";
     }
 
     private interface UnaryOperatorOnSelf {
@@ -205,9 +210,9 @@ public final class OpRegistry {
     }
 
     private static void registerMisc() {
-        String clampParams = "(Tensor input, Tensor|Number? min = None, Tensor|Number? max = None)";
-        op("clamp" + clampParams, true, a -> clamp(a, a.tensor("input")));
-        inPlace("clamp_" + clampParams, a -> InPlace.apply(a.tensor("input"), "clamp_", x -> clamp(a, x)));
+        String bounds = "Tensor|Number? min = None, Tensor|Number? max = None)";
+        op("clamp(Tensor input, " + bounds, true, a -> clamp(a, a.tensor("input")));
+        inPlace("clamp_(Tensor input, /, " + bounds, a -> InPlace.apply(a.tensor("input"), "clamp_", x -> clamp(a, x)));
         op("clamp_min(Tensor input, Number min)", true, a -> a.tensor("input").clamp(a.number("min"), null));
         op("clamp_max(Tensor input, Number max)", true, a -> a.tensor("input").clamp(null, a.number("max")));
         op("where(Tensor condition, Tensor|Number input, Tensor|Number other)", true,
@@ -241,11 +246,11 @@ public final class OpRegistry {
         op("to(Tensor input, dtype? dtype = None)", true, a -> a.tensor("input").to(dtype(a, a.tensor("input").dtype)));
         op("clone(Tensor input)", true, a -> a.tensor("input").clone());
         op("detach(Tensor input)", false, a -> a.tensor("input").detach());
-        op("retain_grad(Tensor input)", false, a -> a.tensor("input").retainGrad());
-        op("requires_grad_(Tensor input, bool requires_grad|requiresGrad = True)", false,
+        op("retain_grad(Tensor input, /)", false, a -> a.tensor("input").retainGrad());
+        op("requires_grad_(Tensor input, /, bool requires_grad|requiresGrad = True)", false,
                 a -> a.tensor("input").requiresGrad_(a.bool("requires_grad")));
-        inPlace("zero_(Tensor input)", a -> a.tensor("input").zero_());
-        define(List.of("fill_(Tensor input, Tensor value)", "fill_(Tensor input, Number value)"), false, true,
+        inPlace("zero_(Tensor input, /)", a -> a.tensor("input").zero_());
+        define(List.of("fill_(Tensor input, /, Tensor value)", "fill_(Tensor input, /, Number value)"), false, true,
                 a -> new Tensor[] {a.tensor("input").fill_(fillValue(a))});
     }
 

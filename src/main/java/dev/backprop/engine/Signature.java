@@ -10,13 +10,14 @@ import java.util.Map;
  * {@code add(Tensor input, Tensor|Number other, *, Number alpha = 1)}. A type is one of
  * {@code Tensor}, {@code Tensor|Number}, {@code Number} (or {@code float}), {@code int}, {@code int[]},
  * {@code int...} (a size), {@code bool}, {@code dtype}, {@code str}, {@code Tensor...}, {@code data};
- * {@code ?} lets it be None; parameters after {@code *} are keyword-only; a name may carry aliases
- * ({@code requires_grad|requiresGrad}); a parameter without a default is required.
+ * {@code ?} lets it be None; parameters before {@code /} are positional-only (the tensor an in-place op
+ * changes, which the caller records from its position), those after {@code *} keyword-only; a name may
+ * carry aliases ({@code requires_grad|requiresGrad}); a parameter without a default is required.
  */
 final class Signature {
     /** One parameter; {@code defaultValue} is what the op sees when the parameter is not given. */
-    record Param(String name, List<String> aliases, ArgKind kind, String typeText, boolean nullable, boolean keywordOnly,
-                 boolean required, Object defaultValue, String defaultText) {
+    record Param(String name, List<String> aliases, ArgKind kind, String typeText, boolean nullable, boolean positionalOnly,
+                 boolean keywordOnly, boolean required, Object defaultValue, String defaultText) {
         boolean answersTo(String key) {
             return name.equals(key) || aliases.contains(key);
         }
@@ -46,9 +47,12 @@ final class Signature {
         for (String part : body.isEmpty() ? new String[0] : body.split(",\\s*")) {
             if (part.equals("*")) {
                 keywordOnly = true;
-                continue;
+            } else if (part.equals("/")) {
+                params.replaceAll(p -> new Param(p.name(), p.aliases(), p.kind(), p.typeText(), p.nullable(), true, p.keywordOnly(),
+                        p.required(), p.defaultValue(), p.defaultText()));
+            } else {
+                params.add(param(part, keywordOnly));
             }
-            params.add(param(part, keywordOnly));
         }
         return new Signature(op, List.copyOf(params));
     }
@@ -76,7 +80,7 @@ final class Signature {
         String shown = kind == ArgKind.NUMBER ? type : kind.pythonType;
         List<String> names = Arrays.asList(typeAndName[1].split("\\|"));
         boolean required = sides.length == 1;
-        return new Param(names.get(0), List.copyOf(names.subList(1, names.size())), kind, shown, nullable, keywordOnly, required,
+        return new Param(names.get(0), List.copyOf(names.subList(1, names.size())), kind, shown, nullable, false, keywordOnly, required,
                 required ? null : defaultValue(sides[1]), required ? null : sides[1]);
     }
 
@@ -128,6 +132,9 @@ final class Signature {
         for (Map.Entry<String, Object> e : attrs.entrySet()) {
             int k = indexOf(e.getKey());
             if (k < 0) return failure(op + "() got an unexpected keyword argument '" + e.getKey() + "'");
+            if (params.get(k).positionalOnly()) {
+                return failure(op + "() got some positional-only arguments passed as keyword arguments: '" + e.getKey() + "'");
+            }
             if (given[k]) return failure(op + "() got multiple values for argument '" + params.get(k).name() + "'");
             given[k] = true;
             values[k] = e.getValue();

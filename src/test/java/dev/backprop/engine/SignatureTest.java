@@ -39,6 +39,7 @@ class SignatureTest {
                 .isEqualTo("(tuple of ints size, *, torch.dtype dtype = None, bool requires_grad = False)");
         assertThat(Signature.parse("g(float from = 0, Tensor? weight = None, str reduction = 'mean')").describe())
                 .isEqualTo("(float from = 0, Tensor weight = None, str reduction = 'mean')");
+        assertThat(Signature.parse("add_(Tensor input, /, Tensor other)").describe()).isEqualTo("(Tensor input, Tensor other)");
     }
 
     @Test

@@ -222,6 +222,14 @@ class BadInputTest extends ApiTest {
                      * (Tensor input, int dim, bool keepdim = False)"""},
             };
             for (String[] c : cases) assertThat(invalid(s.op(c[0]))).as(c[0]).isEqualTo(c[1]);
+            assertThat(invalid(s.op("""
+                    {"op": "add_", "attrs": {"input": "x", "other": 1}}""")))
+                    .as("the tensor an op changes is recorded from its position, so it cannot be a keyword")
+                    .isEqualTo("add_() got some positional-only arguments passed as keyword arguments: 'input'");
+            assertThat(invalid(s.op("""
+                    {"op": "requires_grad_", "attrs": {"input": "x"}}""")))
+                    .isEqualTo("requires_grad_() got some positional-only arguments passed as keyword arguments: 'input'");
+            assertThat(s.view("x").get("data").toString()).isEqualTo("[[1.0,2.0],[3.0,4.0]]");
             assertThat(s.op("""
                     {"ops": [{"op": "neg", "inputs": ["x"], "out": "n"}, {"op": "neg", "inputs": ["x"], "attrs": {"inplace": true}}]}""")
                     .problem(422, "invalid-argument").get("detail").stringValue()).isEqualTo("ops[1]: neg() got an unexpected keyword argument 'inplace'");

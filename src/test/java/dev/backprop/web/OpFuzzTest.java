@@ -153,7 +153,7 @@ class OpFuzzTest extends ApiTest {
                 keywordOnly = true;
                 continue;
             }
-            if (param.isEmpty()) continue;
+            if (param.isEmpty() || param.equals("/")) continue;
             String[] parts = param.split(" ");
             String type = parts[0], name = parts[1].split("\\|")[0];
             boolean required = !param.contains(" = ");
