@@ -15,6 +15,7 @@ public final class RandomOps {
     }
 
     public static Tensor uniform(int[] shape, DType dtype, double from, double to, Generator gen) {
+        Tensor r = Factories.zeros(shape, dtype);
         requireFloating(dtype, "check_uniform_bounds");
         double max = dtype == DType.FLOAT32 ? Float.MAX_VALUE : Double.MAX_VALUE;
         String type = dtype == DType.FLOAT32 ? "float" : "double";
@@ -28,7 +29,6 @@ public final class RandomOps {
             throw EngineException.invalid("uniform_ expects to-from <= std::numeric_limits<" + dtype.torchName() + ">::max(), but found to="
                     + CppDouble.format(to) + " and from=" + CppDouble.format(from) + " which result in to-from to exceed the limit");
         }
-        Tensor r = Factories.zeros(shape, dtype);
         if (dtype == DType.FLOAT32) gen.uniform(r.storage.f32, 0, r.numel, from, to);
         else gen.uniform(r.storage.f64, 0, r.numel, from, to);
         return r;
