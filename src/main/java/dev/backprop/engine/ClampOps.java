@@ -16,6 +16,8 @@ final class ClampOps {
         }
         double lo = min == null ? Double.NEGATIVE_INFINITY : min, hi = max == null ? Double.POSITIVE_INFINITY : max;
         DType out = self.dtype.isFloating() || (isWhole(min) && isWhole(max)) ? self.dtype : DType.FLOAT32;
+        if (min != null) CheckedConvert.toElement(min, out);
+        if (max != null) CheckedConvert.toElement(max, out);
         Tensor r = Kernels.map(self, out, out, x -> x != x ? x : Math.min(Math.max(x, lo), hi),
                 x -> Math.min(Math.max(x, clampToLong(lo)), clampToLong(hi)));
         if (out.isFloating() && Graph.needsGrad(self)) {

@@ -16,11 +16,7 @@ public final class Factories {
     /** {@code torch.full(size, fill_value, dtype)}. */
     public static Tensor full(int[] shape, double value, DType dtype) {
         checkShape(shape);
-        if (!dtype.isFloating() && (Double.isNaN(value) || Double.isInfinite(value))) {
-            throw EngineException.invalid("value cannot be converted to type " + (dtype == DType.BOOL ? "bool" : "int64_t")
-                    + " without overflow");
-        }
-        return Kernels.filled(shape.clone(), dtype, value);
+        return Kernels.filled(shape.clone(), dtype, CheckedConvert.toElement(value, dtype));
     }
 
     /** {@code torch.arange(start, end, step)}; the dtype is int64 when all three are integers, else float32, unless given. */

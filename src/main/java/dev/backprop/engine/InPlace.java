@@ -51,9 +51,7 @@ final class InPlace {
         if (GradMode.isEnabled()) {
             checkWritable(self, record);
         }
-        if (!self.dtype.isFloating() && !Double.isFinite(value)) {
-            throw EngineException.invalid("value cannot be converted to type " + self.dtype.wireName() + " without overflow");
-        }
+        CheckedConvert.toElement(value, self.dtype);
         self.copyFrom(Kernels.filled(self.shape, self.dtype, value));
         self.storage.version++;
         if (record) {

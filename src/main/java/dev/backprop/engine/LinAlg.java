@@ -28,7 +28,7 @@ final class LinAlg {
         checkSameDType(a, bias);
         DType out = a.dtype;
         Tensor r = MatMulKernel.multiply(a, b);
-        addBias(r, bias.numel == 1 && beta == 1 && alpha == 1 ? bias : expanded, beta, alpha);
+        addBias(r, bias.numel == 1 && beta == 1 && alpha == 1 && out == DType.FLOAT32 ? bias : expanded, beta, alpha);
         if (Graph.needsGrad(java.util.Arrays.asList(bias, a, b))) {
             Graph.record("AddmmBackward0", r, new Tensor[] {bias, a, b},
                     new Tensor[] {b.requiresGrad() ? a : null, a.requiresGrad() ? b : null}, ctx -> {

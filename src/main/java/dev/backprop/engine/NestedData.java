@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * {@code torch.tensor(data)}: nested lists of numbers or booleans to a tensor, with PyTorch's shape
- * inference, its message for ragged lists, and its dtype inference when none is given (booleans give
- * bool, integers int64, any float float32).
+ * inference, its message for ragged lists, its dtype inference when none is given (booleans give
+ * bool, integers int64, any float float32), and its refusals of elements a dtype cannot hold: an
+ * integer beyond int64 ({@code Overflow when unpacking long}), a float beyond an int64 element.
  */
 final class NestedData {
     private NestedData() {}
@@ -31,7 +32,7 @@ final class NestedData {
                 case FLOAT32 -> t.storage.f32[i] = (float) asDouble(v);
                 case FLOAT64 -> t.storage.f64[i] = asDouble(v);
                 case INT64 -> t.storage.i64[i] = asLong(v);
-                case BOOL -> t.storage.bool[i] = v instanceof Boolean b ? b : asDouble(v) != 0;
+                case BOOL -> t.storage.bool[i] = asBool(v);
             }
         }
         return t;
@@ -70,18 +71,30 @@ final class NestedData {
         boolean allBool = flat.length > 0, anyFloat = flat.length == 0;
         for (Object v : flat) {
             allBool &= v instanceof Boolean;
-            anyFloat |= v instanceof Double || v instanceof Float || v instanceof java.math.BigDecimal;
+            anyFloat |= PythonValues.isFloat(v);
         }
         return allBool ? DType.BOOL : anyFloat ? DType.FLOAT32 : DType.INT64;
     }
 
     private static double asDouble(Object v) {
-        return v instanceof Boolean b ? (b ? 1 : 0) : ((Number) v).doubleValue();
+        if (v instanceof Boolean b) return b ? 1 : 0;
+        return PythonValues.isInt(v) ? PythonValues.intToDouble(v) : ((Number) v).doubleValue();
     }
 
+    /** An element stored as int64: ints beyond int64 overflow, floats are truncated where they fit. */
     private static long asLong(Object v) {
         if (v instanceof Boolean b) return b ? 1 : 0;
-        if (v instanceof Double || v instanceof Float || v instanceof java.math.BigDecimal) return (long) ((Number) v).doubleValue();
-        return ((Number) v).longValue();
+        if (PythonValues.isInt(v)) return PythonValues.unpackLong(v);
+        double d = ((Number) v).doubleValue();
+        if (!(d >= -0x1p63 && d <= 0x1p63)) {
+            throw EngineException.invalid("value cannot be converted to type int64 without overflow");
+        }
+        return (long) d;
+    }
+
+    private static boolean asBool(Object v) {
+        if (v instanceof Boolean b) return b;
+        if (v instanceof java.math.BigInteger i) return i.signum() != 0;
+        return ((Number) v).doubleValue() != 0;
     }
 }

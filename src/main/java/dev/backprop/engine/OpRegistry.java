@@ -9,7 +9,10 @@ import java.util.function.Function;
 
 /**
  * Every op callable by name, as {@code torch.<name>(*inputs, **attrs)}: the table the HTTP layer
- * dispatches through and the gradcheck test walks. The elementwise tables ({@link UnaryOps},
+ * dispatches through and the gradcheck test walks. Each op is declared with its forms as PyTorch
+ * prints them ({@link Signature}); its arguments are fitted to those forms before it runs, so an op's
+ * body only ever sees arguments of the declared kinds. The tensor an op changes (in place, or its
+ * autograd flags) is positional-only: the session records the change from that position. The elementwise tables ({@link UnaryOps},
  * {@link BinaryOps}) are registered with their in-place variants automatically.
  */
 public final class OpRegistry {
@@ -22,8 +25,12 @@ public final class OpRegistry {
     /**
      * @param differentiable whether gradients flow through the op (the gradcheck test covers each one)
      * @param inPlace        whether it modifies its first input
+     * @param signatures     its forms as declared ({@link Signature}), e.g. {@code add(Tensor input, Tensor|Number other, *, Number alpha = 1)}
      */
-    public record OpDef(String name, boolean differentiable, boolean inPlace, Invoker invoker) {}
+    public record OpDef(String name, boolean differentiable, boolean inPlace, List<String> signatures, Invoker invoker) {}
+
+    /** The keywords every factory takes. */
+    private static final String FACTORY = "*, dtype? dtype = None, bool requires_grad|requiresGrad = False";
 
     private static final Map<String, OpDef> OPS = new LinkedHashMap<>();
 
@@ -45,23 +52,38 @@ public final class OpRegistry {
         return Collections.unmodifiableCollection(OPS.values());
     }
 
-    private static void op(String name, boolean differentiable, Function<OpArgs, Tensor> f) {
-        OPS.put(name, new OpDef(name, differentiable, false, a -> new Tensor[] {f.apply(a)}));
+    private static void op(String declaration, boolean differentiable, Function<BoundArgs, Tensor> f) {
+        define(List.of(declaration), differentiable, false, a -> new Tensor[] {f.apply(a)});
     }
 
-    private static void inPlace(String name, Function<OpArgs, Tensor> f) {
-        OPS.put(name, new OpDef(name, false, true, a -> new Tensor[] {f.apply(a)}));
+    private static void op(List<String> forms, boolean differentiable, Function<BoundArgs, Tensor> f) {
+        define(forms, differentiable, false, a -> new Tensor[] {f.apply(a)});
+    }
+
+    private static void inPlace(String declaration, Function<BoundArgs, Tensor> f) {
+        define(List.of(declaration), false, true, a -> new Tensor[] {f.apply(a)});
+    }
+
+    private static void define(List<String> declarations, boolean differentiable, boolean inPlace, Function<BoundArgs, Tensor[]> f) {
+        List<Signature> forms = declarations.stream().map(Signature::parse).toList();
+        String name = forms.get(0).op;
+        if (inPlace && !forms.stream().allMatch(form -> form.params.get(0).positionalOnly())) {
+            throw new IllegalStateException(name + " changes its first input, which must be positional-only");
+        }
+        OPS.put(name, new OpDef(name, differentiable, inPlace, List.copyOf(declarations), args -> f.apply(args.bind(forms))));
     }
 
     static {
         for (UnaryOp u : UnaryOps.ALL) {
-            op(u.name(), true, a -> u.apply(a.tensor(0)));
-            inPlace(u.name() + "_", a -> InPlace.apply(a.tensor(0), u.name() + "_", u::apply));
+            op(u.name() + "(Tensor input)", true, a -> u.apply(a.tensor("input")));
+            inPlace(u.name() + "_(Tensor input, /)", a -> InPlace.apply(a.tensor("input"), u.name() + "_", u::apply));
         }
         for (BinaryOp b : BinaryOps.ALL) {
-            Function<OpArgs, UnaryOperatorOnSelf> bound = a -> binary(b, a);
-            op(b.name(), true, a -> bound.apply(a).apply(a.tensor(0)));
-            inPlace(b.name() + "_", a -> InPlace.apply(a.tensor(0), b.name() + "_", x -> bound.apply(a).apply(x), a.tensorOrNumber(1)));
+            String params = binaryParams(b);
+            String other = b == BinaryOps.POW ? "exponent" : "other";
+            op(b.name() + "(Tensor input, " + params + ")", true, a -> binary(b, a, other).apply(a.tensor("input")));
+            inPlace(b.name() + "_(Tensor input, /, " + params + ")", a -> InPlace.apply(a.tensor("input"), b.name() + "_",
+                    x -> binary(b, a, other).apply(x), a.tensorOrNumber(other)));
         }
         registerFactories();
         registerShapes();
@@ -69,15 +91,23 @@ public final class OpRegistry {
         registerMisc();
     }
 
+    /** The parameters after {@code input}. */
+    private static String binaryParams(BinaryOp b) {
+        if (b == BinaryOps.ADD || b == BinaryOps.SUB) return "Tensor|Number other, *, Number alpha = 1";
+        if (b == BinaryOps.POW) return "Tensor|Number exponent";
+        if (b == BinaryOps.MAXIMUM || b == BinaryOps.MINIMUM) return "Tensor other";
+        return "Tensor|Number other";
+    }
+
     private interface UnaryOperatorOnSelf {
         Tensor apply(Tensor self);
     }
 
     /** A binary op with its other operand (and add/sub's alpha, pow's number forms) bound. */
-    private static UnaryOperatorOnSelf binary(BinaryOp b, OpArgs a) {
-        Tensor other = a.tensorOrNumber(1);
-        double alpha = a.number("alpha", 2, 1.0);
+    private static UnaryOperatorOnSelf binary(BinaryOp b, BoundArgs a, String otherName) {
+        Tensor other = a.tensorOrNumber(otherName);
         if (b == BinaryOps.ADD || b == BinaryOps.SUB) {
+            double alpha = a.number("alpha");
             double sign = b == BinaryOps.SUB ? -1 : 1;
             return self -> alpha == 1 ? b.apply(self, other) : BinaryOps.addScaled(self, other, sign * alpha);
         }
@@ -88,166 +118,160 @@ public final class OpRegistry {
     }
 
     private static void registerFactories() {
-        op("tensor", false, a -> {
-            Object data = a.raw("data", 0);
-            if (data == null) throw EngineException.invalid("tensor() missing required argument 'data'");
-            return Tensor.fromNested(data, a.dtype(null));
+        op("tensor(data data, " + FACTORY + ")", false, a -> Tensor.fromNested(a.raw("data"), a.dtype("dtype")));
+        op("zeros(int... size|shape, " + FACTORY + ")", false, a -> Factories.zeros(a.ints("size"), dtype(a, DType.FLOAT32)));
+        op("ones(int... size|shape, " + FACTORY + ")", false, a -> Factories.ones(a.ints("size"), dtype(a, DType.FLOAT32)));
+        op("full(int[] size|shape, Number fill_value, " + FACTORY + ")", false, a -> {
+            Object v = a.scalar("fill_value");
+            DType inferred = v instanceof Boolean ? DType.BOOL : v instanceof Long ? DType.INT64 : DType.FLOAT32;
+            return Factories.full(a.ints("size"), a.number("fill_value"), dtype(a, inferred));
         });
-        op("zeros", false, a -> Factories.zeros(a.size(0), a.dtype(DType.FLOAT32)));
-        op("ones", false, a -> Factories.ones(a.size(0), a.dtype(DType.FLOAT32)));
-        op("full", false, a -> {
-            Object v = a.raw("fill_value", 1);
-            if (v == null) throw EngineException.invalid("full() missing required argument 'fill_value'");
-            DType inferred = v instanceof Boolean ? DType.BOOL : (v instanceof Integer || v instanceof Long) ? DType.INT64 : DType.FLOAT32;
-            int[] size = a.ints("size", 0);
-            if (size == null) throw EngineException.invalid("full() missing required argument 'size'");
-            return Factories.full(size, a.number("fill_value", 1, null), a.dtype(inferred));
-        });
-        op("arange", false, OpRegistry::arange);
-        op("zeros_like", false, a -> Factories.zeros(a.tensor(0).shape, a.dtype(a.tensor(0).dtype)));
-        op("ones_like", false, a -> Factories.ones(a.tensor(0).shape, a.dtype(a.tensor(0).dtype)));
-        op("rand", false, a -> RandomOps.rand(a.size(0), a.dtype(DType.FLOAT32), a.generator()));
-        op("randn", false, a -> RandomOps.randn(a.size(0), a.dtype(DType.FLOAT32), a.generator()));
-        op("uniform", false, a -> RandomOps.uniform(a.size(-1), a.dtype(DType.FLOAT32), a.number("from", 0, 0.0),
-                a.number("to", 1, 1.0), a.generator()));
-        op("normal", false, OpRegistry::normal);
+        op(List.of("arange(Number end, " + FACTORY + ")", "arange(Number start, Number end, Number step = 1, " + FACTORY + ")"), false,
+                OpRegistry::arange);
+        op("zeros_like(Tensor input, " + FACTORY + ")", false, a -> Factories.zeros(a.tensor("input").shape, dtype(a, a.tensor("input").dtype)));
+        op("ones_like(Tensor input, " + FACTORY + ")", false, a -> Factories.ones(a.tensor("input").shape, dtype(a, a.tensor("input").dtype)));
+        op("rand(int... size|shape, " + FACTORY + ")", false, a -> RandomOps.rand(a.ints("size"), dtype(a, DType.FLOAT32), a.generator()));
+        op("randn(int... size|shape, " + FACTORY + ")", false, a -> RandomOps.randn(a.ints("size"), dtype(a, DType.FLOAT32), a.generator()));
+        op("uniform(float from = 0, float to = 1, *, int[] size|shape, dtype? dtype = None, bool requires_grad|requiresGrad = False)", false,
+                a -> RandomOps.uniform(a.ints("size"), dtype(a, DType.FLOAT32), a.number("from"), a.number("to"), a.generator()));
+        String requiresGrad = "*, bool requires_grad|requiresGrad = False";
+        op(List.of("normal(Tensor mean, Tensor std, " + requiresGrad + ")",
+                "normal(Tensor mean, float std = 1, " + requiresGrad + ")",
+                "normal(float mean, Tensor std, " + requiresGrad + ")",
+                "normal(float mean = 0, float std = 1, int[] size|shape, " + FACTORY + ")"), false, OpRegistry::normal);
+    }
+
+    private static DType dtype(BoundArgs a, DType fallback) {
+        return a.has("dtype") ? a.dtype("dtype") : fallback;
     }
 
     /** {@code arange(end)}, {@code arange(start, end, step=1)}: int64 when every bound is an integer, else float32. */
-    private static Tensor arange(OpArgs a) {
-        boolean positionalStart = a.count() >= 2;
-        Object start = a.raw("start", positionalStart ? 0 : -1);
-        Object end = a.raw("end", positionalStart ? 1 : 0);
-        Object step = a.raw("step", 2);
-        if (end == null) {
-            if (start == null) throw EngineException.invalid("arange() missing required argument 'end'");
-            end = start;
-            start = null;
-        }
+    private static Tensor arange(BoundArgs a) {
+        boolean withStart = a.form() == 1;
         boolean integral = true;
-        for (Object v : new Object[] {start, end, step}) {
-            if (v != null && !(v instanceof Number)) throw EngineException.invalid("arange(): bounds must be numbers, not " + v);
-            integral &= v == null || v instanceof Integer || v instanceof Long;
+        for (String bound : withStart ? List.of("start", "end", "step") : List.of("end")) {
+            integral &= !(a.scalar(bound) instanceof Double);
         }
-        double s = start == null ? 0 : ((Number) start).doubleValue();
-        double e = ((Number) end).doubleValue();
-        double st = step == null ? 1 : ((Number) step).doubleValue();
-        return Factories.arange(s, e, st, a.dtype(integral ? DType.INT64 : DType.FLOAT32));
+        return Factories.arange(withStart ? a.number("start") : 0, a.number("end"), withStart ? a.number("step") : 1,
+                dtype(a, integral ? DType.INT64 : DType.FLOAT32));
     }
 
-    private static Tensor normal(OpArgs a) {
-        Object mean = a.raw("mean", 0), std = a.raw("std", 1);
-        if (mean == null) mean = 0.0;
-        if (std == null) std = 1.0;
-        if (mean instanceof Tensor m && std instanceof Tensor s) return RandomOps.normal(m, s, a.generator());
-        if (mean instanceof Tensor m) return RandomOps.normal(m, ((Number) std).doubleValue(), a.generator());
-        if (std instanceof Tensor s) return RandomOps.normal(((Number) mean).doubleValue(), s, a.generator());
-        int[] size = a.ints("size", 2);
-        if (size == null) {
-            throw EngineException.invalid("normal() with number mean and std needs a size");
-        }
-        return RandomOps.normal(((Number) mean).doubleValue(), ((Number) std).doubleValue(), size, a.dtype(DType.FLOAT32),
-                a.generator());
+    private static Tensor normal(BoundArgs a) {
+        return switch (a.form()) {
+            case 0 -> RandomOps.normal(a.tensor("mean"), a.tensor("std"), a.generator());
+            case 1 -> RandomOps.normal(a.tensor("mean"), a.number("std"), a.generator());
+            case 2 -> RandomOps.normal(a.number("mean"), a.tensor("std"), a.generator());
+            default -> RandomOps.normal(a.number("mean"), a.number("std"), a.ints("size"), dtype(a, DType.FLOAT32), a.generator());
+        };
     }
 
     private static void registerShapes() {
-        op("view", true, a -> a.tensor(0).view(a.size(1)));
-        op("reshape", true, a -> a.tensor(0).reshape(a.size(1)));
-        op("t", true, a -> a.tensor(0).t());
-        op("transpose", true, a -> a.tensor(0).transpose(a.integer("dim0", 1, null), a.integer("dim1", 2, null)));
-        op("squeeze", true, a -> a.has("dim", 1) ? a.tensor(0).squeeze(a.integer("dim", 1, null)) : a.tensor(0).squeeze());
-        op("unsqueeze", true, a -> a.tensor(0).unsqueeze(a.integer("dim", 1, null)));
-        op("expand", true, a -> a.tensor(0).expand(a.size(1)));
-        op("narrow", true, a -> a.tensor(0).narrow(a.integer("dim", 1, null), a.integer("start", 2, null), a.integer("length", 3, null)));
-        op("select", true, a -> a.tensor(0).select(a.integer("dim", 1, null), a.integer("index", 2, null)));
-        op("contiguous", true, a -> a.tensor(0).contiguous());
-        op("cat", true, a -> Tensor.cat(a.allTensors(), a.integer("dim", -1, 0)));
-        op("stack", true, a -> Tensor.stack(a.allTensors(), a.integer("dim", -1, 0)));
+        op("view(Tensor input, int... size|shape)", true, a -> a.tensor("input").view(a.ints("size")));
+        op("reshape(Tensor input, int... shape|size)", true, a -> a.tensor("input").reshape(a.ints("shape")));
+        op("t(Tensor input)", true, a -> a.tensor("input").t());
+        op("transpose(Tensor input, int dim0, int dim1)", true, a -> a.tensor("input").transpose(a.integer("dim0"), a.integer("dim1")));
+        op("squeeze(Tensor input, int? dim = None)", true,
+                a -> a.has("dim") ? a.tensor("input").squeeze(a.integer("dim")) : a.tensor("input").squeeze());
+        op("unsqueeze(Tensor input, int dim)", true, a -> a.tensor("input").unsqueeze(a.integer("dim")));
+        op("expand(Tensor input, int... size)", true, a -> a.tensor("input").expand(a.ints("size")));
+        op("narrow(Tensor input, int dim, int start, int length)", true,
+                a -> a.tensor("input").narrow(a.integer("dim"), a.integer("start"), a.integer("length")));
+        op("select(Tensor input, int dim, int index)", true, a -> a.tensor("input").select(a.integer("dim"), a.integer("index")));
+        op("contiguous(Tensor input)", true, a -> a.tensor("input").contiguous());
+        op("cat(Tensor... tensors, *, int dim = 0)", true, a -> Tensor.cat(a.tensors("tensors"), a.integer("dim")));
+        op("stack(Tensor... tensors, *, int dim = 0)", true, a -> Tensor.stack(a.tensors("tensors"), a.integer("dim")));
     }
 
     private static void registerReductions() {
-        op("sum", true, a -> {
-            int[] dims = a.ints("dim", 1);
-            DType dtype = a.dtype(null);
-            return dims == null ? a.tensor(0).sum(dtype) : Reductions.sumDims(a.tensor(0), dims, a.bool("keepdim", 2, false), dtype);
+        op("sum(Tensor input, int[]? dim = None, bool keepdim = False, *, dtype? dtype = None)", true, a -> {
+            int[] dims = a.ints("dim");
+            return dims == null ? a.tensor("input").sum(a.dtype("dtype"))
+                    : Reductions.sumDims(a.tensor("input"), dims, a.bool("keepdim"), a.dtype("dtype"));
         });
-        op("mean", true, a -> {
-            int[] dims = a.ints("dim", 1);
-            Tensor x = a.dtype(null) == null ? a.tensor(0) : a.tensor(0).to(a.dtype(null));
-            return dims == null ? x.mean() : x.mean(dims, a.bool("keepdim", 2, false));
+        op("mean(Tensor input, int[]? dim = None, bool keepdim = False, *, dtype? dtype = None)", true, a -> {
+            int[] dims = a.ints("dim");
+            Tensor x = a.has("dtype") ? a.tensor("input").to(a.dtype("dtype")) : a.tensor("input");
+            return dims == null ? x.mean() : x.mean(dims, a.bool("keepdim"));
         });
-        OPS.put("max", new OpDef("max", true, false, a -> extreme(a, true)));
-        OPS.put("min", new OpDef("min", true, false, a -> extreme(a, false)));
+        for (boolean max : new boolean[] {true, false}) {
+            String name = max ? "max" : "min";
+            define(List.of(name + "(Tensor input)", name + "(Tensor input, Tensor other)", name + "(Tensor input, int dim, bool keepdim = False)"),
+                    true, false, a -> extreme(a, max));
+        }
     }
 
-    private static Tensor[] extreme(OpArgs a, boolean max) {
-        Tensor x = a.tensor(0);
-        Object second = a.raw("other", 1);
-        if (second instanceof Tensor other) {
-            return new Tensor[] {max ? x.maximum(other) : x.minimum(other)};
-        }
-        if (a.has("dim", 1)) {
-            return max ? x.max(a.integer("dim", 1, null), a.bool("keepdim", 2, false))
-                    : x.min(a.integer("dim", 1, null), a.bool("keepdim", 2, false));
-        }
-        return new Tensor[] {max ? x.max() : x.min()};
+    private static Tensor[] extreme(BoundArgs a, boolean max) {
+        Tensor x = a.tensor("input");
+        return switch (a.form()) {
+            case 0 -> new Tensor[] {max ? x.max() : x.min()};
+            case 1 -> new Tensor[] {max ? x.maximum(a.tensor("other")) : x.minimum(a.tensor("other"))};
+            default -> max ? x.max(a.integer("dim"), a.bool("keepdim")) : x.min(a.integer("dim"), a.bool("keepdim"));
+        };
     }
 
     private static void registerMisc() {
-        op("clamp", true, a -> clamp(a, a.tensor(0)));
-        inPlace("clamp_", a -> InPlace.apply(a.tensor(0), "clamp_", x -> clamp(a, x)));
-        op("clamp_min", true, a -> a.tensor(0).clamp(a.number("min", 1, null), null));
-        op("clamp_max", true, a -> a.tensor(0).clamp(null, a.number("max", 1, null)));
-        op("where", true, a -> Tensor.where(a.tensor(0), a.tensorOrNumber(1), a.tensorOrNumber(2)));
-        op("matmul", true, a -> a.tensor(0).matmul(a.tensor(1)));
-        op("mm", true, a -> a.tensor(0).mm(a.tensor(1)));
-        op("bmm", true, a -> LinAlg.bmm(a.tensor(0), a.tensor(1)));
-        op("dot", true, a -> a.tensor(0).dot(a.tensor(1)));
-        op("mv", true, a -> a.tensor(0).mv(a.tensor(1)));
-        op("outer", true, a -> a.tensor(0).outer(a.tensor(1)));
-        op("addmm", true, a -> LinAlg.addmm(a.tensor(0), a.tensor(1), a.tensor(2), a.number("beta", -1, 1.0), a.number("alpha", -1, 1.0)));
-        op("linear", true, a -> Functional.linear(a.tensor(0), a.tensor(1), a.count() > 2 ? a.tensor(2) : a.namedTensor("bias")));
-        op("binary_cross_entropy", true, a -> Functional.binaryCrossEntropy(a.tensor(0), a.tensor(1), weight(a),
-                Reduction.parse(a.string("reduction", "mean"))));
-        op("binary_cross_entropy_with_logits", true, a -> Functional.binaryCrossEntropyWithLogits(a.tensor(0), a.tensor(1), weight(a),
-                a.namedTensor("pos_weight") != null ? a.namedTensor("pos_weight") : a.namedTensor("posWeight"),
-                Reduction.parse(a.string("reduction", "mean"))));
-        op("mse_loss", true, a -> Functional.mseLoss(a.tensor(0), a.tensor(1), Reduction.parse(a.string("reduction", "mean"))));
-        for (String c : List.of("ge", "gt", "le", "lt", "eq", "ne")) {
-            Comparisons.Comparison cmp = switch (c) {
-                case "ge" -> Comparisons.GE;
-                case "gt" -> Comparisons.GT;
-                case "le" -> Comparisons.LE;
-                case "lt" -> Comparisons.LT;
-                case "eq" -> Comparisons.EQ;
-                default -> Comparisons.NE;
-            };
-            op(c, false, a -> cmp.apply(a.tensor(0), a.tensorOrNumber(1)));
+        String bounds = "Tensor|Number? min = None, Tensor|Number? max = None)";
+        op("clamp(Tensor input, " + bounds, true, a -> clamp(a, a.tensor("input")));
+        inPlace("clamp_(Tensor input, /, " + bounds, a -> InPlace.apply(a.tensor("input"), "clamp_", x -> clamp(a, x)));
+        op("clamp_min(Tensor input, Number min)", true, a -> a.tensor("input").clamp(a.number("min"), null));
+        op("clamp_max(Tensor input, Number max)", true, a -> a.tensor("input").clamp(null, a.number("max")));
+        op("where(Tensor condition, Tensor|Number input, Tensor|Number other)", true,
+                a -> Tensor.where(a.tensor("condition"), a.tensorOrNumber("input"), a.tensorOrNumber("other")));
+        op("matmul(Tensor input, Tensor other)", true, a -> a.tensor("input").matmul(a.tensor("other")));
+        op("mm(Tensor input, Tensor mat2)", true, a -> a.tensor("input").mm(a.tensor("mat2")));
+        op("bmm(Tensor input, Tensor mat2)", true, a -> LinAlg.bmm(a.tensor("input"), a.tensor("mat2")));
+        op("dot(Tensor input, Tensor tensor)", true, a -> a.tensor("input").dot(a.tensor("tensor")));
+        op("mv(Tensor input, Tensor vec)", true, a -> a.tensor("input").mv(a.tensor("vec")));
+        op("outer(Tensor input, Tensor vec2)", true, a -> a.tensor("input").outer(a.tensor("vec2")));
+        op("addmm(Tensor input, Tensor mat1, Tensor mat2, *, Number beta = 1, Number alpha = 1)", true,
+                a -> LinAlg.addmm(a.tensor("input"), a.tensor("mat1"), a.tensor("mat2"), a.number("beta"), a.number("alpha")));
+        op("linear(Tensor input, Tensor weight, Tensor? bias = None)", true,
+                a -> Functional.linear(a.tensor("input"), a.tensor("weight"), a.tensor("bias")));
+        op("binary_cross_entropy(Tensor input, Tensor target, Tensor? weight = None, *, str reduction = 'mean')", true,
+                a -> Functional.binaryCrossEntropy(a.tensor("input"), a.tensor("target"), a.tensor("weight"), reduction(a)));
+        op("binary_cross_entropy_with_logits(Tensor input, Tensor target, Tensor? weight = None, *, str reduction = 'mean', "
+                + "Tensor? pos_weight|posWeight = None)", true, a -> Functional.binaryCrossEntropyWithLogits(a.tensor("input"),
+                a.tensor("target"), a.tensor("weight"), a.tensor("pos_weight"), reduction(a)));
+        op("mse_loss(Tensor input, Tensor target, *, str reduction = 'mean')", true,
+                a -> Functional.mseLoss(a.tensor("input"), a.tensor("target"), reduction(a)));
+        for (Comparisons.Comparison cmp : List.of(Comparisons.GE, Comparisons.GT, Comparisons.LE, Comparisons.LT, Comparisons.EQ,
+                Comparisons.NE)) {
+            op(cmp.name() + "(Tensor input, Tensor|Number other)", false, a -> cmp.apply(a.tensor("input"), a.tensorOrNumber("other")));
         }
-        op("logical_and", false, a -> a.tensor(0).logicalAnd(a.tensorOrNumber(1)));
-        op("float", true, a -> a.tensor(0).toFloat());
-        op("double", true, a -> a.tensor(0).toDouble());
-        op("long", false, a -> a.tensor(0).to(DType.INT64));
-        op("bool", false, a -> a.tensor(0).to(DType.BOOL));
-        op("to", true, a -> a.tensor(0).to(a.dtype(a.tensor(0).dtype)));
-        op("clone", true, a -> a.tensor(0).clone());
-        op("detach", false, a -> a.tensor(0).detach());
-        op("retain_grad", false, a -> a.tensor(0).retainGrad());
-        op("requires_grad_", false, a -> a.tensor(0).requiresGrad_(a.bool("requires_grad", 1, a.bool("requiresGrad", -1, true))));
-        inPlace("zero_", a -> a.tensor(0).zero_());
-        inPlace("fill_", a -> a.tensor(0).fill_(a.number("value", 1, null)));
+        op("logical_and(Tensor input, Tensor other)", false, a -> a.tensor("input").logicalAnd(a.tensor("other")));
+        op("float(Tensor input)", true, a -> a.tensor("input").toFloat());
+        op("double(Tensor input)", true, a -> a.tensor("input").toDouble());
+        op("long(Tensor input)", false, a -> a.tensor("input").to(DType.INT64));
+        op("bool(Tensor input)", false, a -> a.tensor("input").to(DType.BOOL));
+        op("to(Tensor input, dtype? dtype = None)", true, a -> a.tensor("input").to(dtype(a, a.tensor("input").dtype)));
+        op("clone(Tensor input)", true, a -> a.tensor("input").clone());
+        op("detach(Tensor input)", false, a -> a.tensor("input").detach());
+        op("retain_grad(Tensor input, /)", false, a -> a.tensor("input").retainGrad());
+        op("requires_grad_(Tensor input, /, bool requires_grad|requiresGrad = True)", false,
+                a -> a.tensor("input").requiresGrad_(a.bool("requires_grad")));
+        inPlace("zero_(Tensor input, /)", a -> a.tensor("input").zero_());
+        define(List.of("fill_(Tensor input, /, Tensor value)", "fill_(Tensor input, /, Number value)"), false, true,
+                a -> new Tensor[] {a.tensor("input").fill_(fillValue(a))});
     }
 
-    private static Tensor weight(OpArgs a) {
-        return a.count() > 2 ? a.tensor(2) : a.namedTensor("weight");
+    private static Reduction reduction(BoundArgs a) {
+        return Reduction.parse(a.string("reduction"));
     }
 
-    private static Tensor clamp(OpArgs a, Tensor x) {
-        Object min = a.raw("min", 1), max = a.raw("max", 2);
-        if (min instanceof Tensor || max instanceof Tensor) {
-            return x.clamp(min instanceof Tensor t ? t : min == null ? null : Tensor.wrap(min),
-                    max instanceof Tensor t ? t : max == null ? null : Tensor.wrap(max));
+    /** {@code fill_}'s value: a number, or a 0-dim tensor's one element. */
+    private static double fillValue(BoundArgs a) {
+        if (a.form() == 1) return a.number("value");
+        Tensor v = a.tensor("value");
+        if (v.dim() != 0) {
+            throw EngineException.invalid("fill_ only supports 0-dimension value tensor but got tensor with " + v.dim() + " dimensions.");
         }
-        return x.clamp(a.number("min", 1, null), a.number("max", 2, null));
+        return v.item();
+    }
+
+    private static Tensor clamp(BoundArgs a, Tensor x) {
+        if (a.raw("min") instanceof Tensor || a.raw("max") instanceof Tensor) {
+            return x.clamp(a.tensorOrNumber("min"), a.tensorOrNumber("max"));
+        }
+        return x.clamp(a.number("min"), a.number("max"));
     }
 }

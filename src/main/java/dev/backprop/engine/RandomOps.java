@@ -15,11 +15,20 @@ public final class RandomOps {
     }
 
     public static Tensor uniform(int[] shape, DType dtype, double from, double to, Generator gen) {
-        requireFloating(dtype, "check_uniform_bounds");
-        if (from > to) {
-            throw EngineException.invalid("uniform_ expects to return a [from, to) range, but found from=" + from + " > to=" + to);
-        }
         Tensor r = Factories.zeros(shape, dtype);
+        requireFloating(dtype, "check_uniform_bounds");
+        double max = dtype == DType.FLOAT32 ? Float.MAX_VALUE : Double.MAX_VALUE;
+        String type = dtype == DType.FLOAT32 ? "float" : "double";
+        if (!(from >= -max && from <= max)) throw EngineException.invalid("from is out of bounds for " + type);
+        if (!(to >= -max && to <= max)) throw EngineException.invalid("to is out of bounds for " + type);
+        if (from > to) {
+            throw EngineException.invalid("uniform_ expects to return a [from, to) range, but found from=" + CppDouble.format(from)
+                    + " > to=" + CppDouble.format(to));
+        }
+        if (to - from > max) {
+            throw EngineException.invalid("uniform_ expects to-from <= std::numeric_limits<" + dtype.torchName() + ">::max(), but found to="
+                    + CppDouble.format(to) + " and from=" + CppDouble.format(from) + " which result in to-from to exceed the limit");
+        }
         if (dtype == DType.FLOAT32) gen.uniform(r.storage.f32, 0, r.numel, from, to);
         else gen.uniform(r.storage.f64, 0, r.numel, from, to);
         return r;
