@@ -212,9 +212,13 @@ final class BodyGenerator {
         return schema.containsKey("properties") ? "object" : "any";
     }
 
+    /** The schema's types, with "null" for OpenAPI 3.0's {@code nullable} too. */
     private static List<String> types(Map<String, Object> schema) {
         Object type = schema.get("type");
-        if (type instanceof List<?> list) return list.stream().map(String::valueOf).toList();
-        return type == null ? List.of() : List.of(type.toString());
+        List<String> types = new ArrayList<>();
+        if (type instanceof List<?> list) list.forEach(t -> types.add(String.valueOf(t)));
+        else if (type != null) types.add(type.toString());
+        if (Boolean.TRUE.equals(schema.get("nullable"))) types.add("null");
+        return types;
     }
 }
