@@ -125,7 +125,7 @@ class JobMemoryTest extends ApiTest {
 
             s.op("""
                     {"ops": [{"op": "zeros", "attrs": {"size": [200000, 64]}, "out": "big_x"},
-                             {"op": "zeros", "attrs": {"size": [200000]}, "out": "big_y"}]}""").expect(200);
+                             {"op": "zeros", "attrs": {"size": [200000]}, "out": "big_y"}], "returns": "none"}""").expect(200);
             assertThat(api.post("/jobs", """
                     {"data": {"session": {"id": "%s", "x": "big_x", "y": "big_y"}}}""".formatted(s.id()))
                     .problem(413, "job-too-large").get("detail").stringValue())
