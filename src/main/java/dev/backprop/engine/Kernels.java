@@ -26,7 +26,7 @@ final class Kernels {
             case FLOAT32 -> {
                 float[] a = x.readF32();
                 if (out == DType.FLOAT32 && loop != null) {
-                    Deadline.check();
+                    VectorKernels.checkBeforeLongLoop(n);
                     loop.run(a, r.storage.f32, n);
                 } else if (out == DType.FLOAT32) {
                     float[] o = r.storage.f32;
@@ -87,7 +87,7 @@ final class Kernels {
             case FLOAT32 -> {
                 float[] a = xe.readF32(), b = ye.readF32();
                 if (out == DType.FLOAT32 && loop != null) {
-                    Deadline.check();
+                    VectorKernels.checkBeforeLongLoop(n);
                     loop.run(a, sa, b, sb, r.storage.f32, n);
                 } else if (out == DType.FLOAT32) {
                     float[] o = r.storage.f32;

@@ -50,8 +50,8 @@ final class VectorKernels {
      * row-major matrix, read in one sequential pass with a private accumulator per thread.
      */
     static void transposedDots(float[] a, int ao, int rs, float[] g, int go, int gs, float[] c, int n, int k) {
-        Deadline.Limit deadline = Deadline.current();
         int block = rowsPerBlock(n, k);
+        Deadline.Limit deadline = block >= n ? Deadline.NONE : Deadline.current();
         if ((long) n * k < PARALLEL_WORK || n < 2) {
             transposedDots(a, ao, rs, g, go, gs, c, 0, n, k, deadline, block);
             return;
@@ -130,8 +130,12 @@ final class VectorKernels {
      * which the calling thread's deadline is checked, split in two halves across the cores when the whole is large.
      */
     static void rows(int n, long workPerRow, Range body) {
-        Deadline.Limit deadline = Deadline.current();
         int block = rowsPerBlock(n, workPerRow);
+        if (block >= n) {
+            body.run(0, n);
+            return;
+        }
+        Deadline.Limit deadline = Deadline.current();
         Range blocked = (from, to) -> inBlocks(deadline, from, to, block, body);
         if (n * workPerRow < PARALLEL_WORK || n < 2) {
             blocked.run(0, n);
@@ -143,9 +147,20 @@ final class VectorKernels {
 
     /** As {@link #rows}, always on the calling thread. */
     static void sequentialRows(int n, long workPerRow, Range body) {
-        inBlocks(Deadline.current(), 0, n, rowsPerBlock(n, workPerRow), body);
+        int block = rowsPerBlock(n, workPerRow);
+        if (block >= n) {
+            body.run(0, n);
+            return;
+        }
+        inBlocks(Deadline.current(), 0, n, block, body);
     }
 
+    /** Checks the deadline before a loop of {@code n} elements that cannot be run in blocks; short loops skip it. */
+    static void checkBeforeLongLoop(int n) {
+        if (n > ELEMENT_BLOCK) Deadline.check();
+    }
+
+    /** Rows per block; work that fits in one block never reads the deadline. */
     private static int rowsPerBlock(int n, long workPerRow) {
         return (int) Math.max(1, Math.min(n, BLOCK_WORK / Math.max(workPerRow, 1)));
     }
@@ -207,17 +222,21 @@ final class VectorKernels {
      * split in two halves across the cores when n is large.
      */
     static void split(int n, Range body) {
-        Deadline.Limit deadline = Deadline.current();
         if (n < PARALLEL_ELEMENTS) {
-            inBlocks(deadline, 0, n, ELEMENT_BLOCK, body);
+            sequential(n, body);
             return;
         }
+        Deadline.Limit deadline = Deadline.current();
         int half = (n / 2) & ~63;
         inParallel(() -> inBlocks(deadline, 0, half, ELEMENT_BLOCK, body), () -> inBlocks(deadline, half, n, ELEMENT_BLOCK, body));
     }
 
     /** As {@link #split}, always on the calling thread. */
     static void sequential(int n, Range body) {
+        if (n <= ELEMENT_BLOCK) {
+            body.run(0, n);
+            return;
+        }
         inBlocks(Deadline.current(), 0, n, ELEMENT_BLOCK, body);
     }
 
