@@ -14,7 +14,9 @@ import java.util.Set;
  * {@code torch.autograd.backward} and {@code torch.autograd.grad}: an iterative walk of the graph in
  * dependency order (ready nodes by descending sequence number, as PyTorch's engine orders them), with
  * gradients summed per input, reduced to each input's shape and cast to its dtype
- * (torch/csrc/autograd/engine.cpp, {@code validate_outputs}).
+ * (torch/csrc/autograd/engine.cpp, {@code validate_outputs}). The request's {@link Deadline} is
+ * checked before each node; gradients are written only once the whole walk is done, so a backward
+ * stopped on the way leaves every {@code .grad} as it was.
  */
 public final class Autograd {
     private Autograd() {}
@@ -179,6 +181,7 @@ public final class Autograd {
             }
             try (GradMode.Scope ignored = GradMode.set(createGraph)) {
                 while (!ready.isEmpty()) {
+                    Deadline.check();
                     Node n = ready.poll();
                     Tensor[] grads = n.scratchBuffer != null ? n.scratchBuffer : new Tensor[n.numOutputs()];
                     n.scratchBuffer = null;

@@ -9,7 +9,8 @@ import java.util.function.LongUnaryOperator;
 /**
  * Elementwise loops over contiguous arrays. Operands are read in the compute dtype (float32 math is
  * done in double and rounded once, which for + - * / and sqrt is exactly float32 arithmetic); a
- * one-element operand is broadcast by a zero step instead of being materialised.
+ * one-element operand is broadcast by a zero step instead of being materialised. Loops run in blocks
+ * between which the request's {@link Deadline} is checked.
  */
 final class Kernels {
     private Kernels() {}
@@ -25,33 +26,46 @@ final class Kernels {
             case FLOAT32 -> {
                 float[] a = x.readF32();
                 if (out == DType.FLOAT32 && loop != null) {
+                    VectorKernels.checkBeforeLongLoop(n);
                     loop.run(a, r.storage.f32, n);
                 } else if (out == DType.FLOAT32) {
                     float[] o = r.storage.f32;
-                    for (int i = 0; i < n; i++) o[i] = (float) f.applyAsDouble(a[i]);
+                    VectorKernels.sequential(n, (from, to) -> {
+                        for (int i = from; i < to; i++) o[i] = (float) f.applyAsDouble(a[i]);
+                    });
                 } else {
                     boolean[] o = r.storage.bool;
-                    for (int i = 0; i < n; i++) o[i] = f.applyAsDouble(a[i]) != 0;
+                    VectorKernels.sequential(n, (from, to) -> {
+                        for (int i = from; i < to; i++) o[i] = f.applyAsDouble(a[i]) != 0;
+                    });
                 }
             }
             case FLOAT64 -> {
                 double[] a = x.readF64();
                 if (out == DType.FLOAT64) {
                     double[] o = r.storage.f64;
-                    for (int i = 0; i < n; i++) o[i] = f.applyAsDouble(a[i]);
+                    VectorKernels.sequential(n, (from, to) -> {
+                        for (int i = from; i < to; i++) o[i] = f.applyAsDouble(a[i]);
+                    });
                 } else {
                     boolean[] o = r.storage.bool;
-                    for (int i = 0; i < n; i++) o[i] = f.applyAsDouble(a[i]) != 0;
+                    VectorKernels.sequential(n, (from, to) -> {
+                        for (int i = from; i < to; i++) o[i] = f.applyAsDouble(a[i]) != 0;
+                    });
                 }
             }
             case INT64, BOOL -> {
                 long[] a = x.readI64();
                 if (out == DType.INT64) {
                     long[] o = r.storage.i64;
-                    for (int i = 0; i < n; i++) o[i] = fi.applyAsLong(a[i]);
+                    VectorKernels.sequential(n, (from, to) -> {
+                        for (int i = from; i < to; i++) o[i] = fi.applyAsLong(a[i]);
+                    });
                 } else {
                     boolean[] o = r.storage.bool;
-                    for (int i = 0; i < n; i++) o[i] = fi.applyAsLong(a[i]) != 0;
+                    VectorKernels.sequential(n, (from, to) -> {
+                        for (int i = from; i < to; i++) o[i] = fi.applyAsLong(a[i]) != 0;
+                    });
                 }
             }
         }
@@ -73,33 +87,58 @@ final class Kernels {
             case FLOAT32 -> {
                 float[] a = xe.readF32(), b = ye.readF32();
                 if (out == DType.FLOAT32 && loop != null) {
+                    VectorKernels.checkBeforeLongLoop(n);
                     loop.run(a, sa, b, sb, r.storage.f32, n);
                 } else if (out == DType.FLOAT32) {
                     float[] o = r.storage.f32;
-                    for (int i = 0, ia = 0, ib = 0; i < n; i++, ia += sa, ib += sb) o[i] = (float) f.applyAsDouble(a[ia], b[ib]);
+                    VectorKernels.sequential(n, (from, to) -> {
+                        for (int i = from, ia = from * sa, ib = from * sb; i < to; i++, ia += sa, ib += sb) {
+                            o[i] = (float) f.applyAsDouble(a[ia], b[ib]);
+                        }
+                    });
                 } else {
                     boolean[] o = r.storage.bool;
-                    for (int i = 0, ia = 0, ib = 0; i < n; i++, ia += sa, ib += sb) o[i] = f.applyAsDouble(a[ia], b[ib]) != 0;
+                    VectorKernels.sequential(n, (from, to) -> {
+                        for (int i = from, ia = from * sa, ib = from * sb; i < to; i++, ia += sa, ib += sb) {
+                            o[i] = f.applyAsDouble(a[ia], b[ib]) != 0;
+                        }
+                    });
                 }
             }
             case FLOAT64 -> {
                 double[] a = xe.readF64(), b = ye.readF64();
                 if (out == DType.FLOAT64) {
                     double[] o = r.storage.f64;
-                    for (int i = 0, ia = 0, ib = 0; i < n; i++, ia += sa, ib += sb) o[i] = f.applyAsDouble(a[ia], b[ib]);
+                    VectorKernels.sequential(n, (from, to) -> {
+                        for (int i = from, ia = from * sa, ib = from * sb; i < to; i++, ia += sa, ib += sb) {
+                            o[i] = f.applyAsDouble(a[ia], b[ib]);
+                        }
+                    });
                 } else {
                     boolean[] o = r.storage.bool;
-                    for (int i = 0, ia = 0, ib = 0; i < n; i++, ia += sa, ib += sb) o[i] = f.applyAsDouble(a[ia], b[ib]) != 0;
+                    VectorKernels.sequential(n, (from, to) -> {
+                        for (int i = from, ia = from * sa, ib = from * sb; i < to; i++, ia += sa, ib += sb) {
+                            o[i] = f.applyAsDouble(a[ia], b[ib]) != 0;
+                        }
+                    });
                 }
             }
             case INT64, BOOL -> {
                 long[] a = xe.readI64(), b = ye.readI64();
                 if (out == DType.INT64) {
                     long[] o = r.storage.i64;
-                    for (int i = 0, ia = 0, ib = 0; i < n; i++, ia += sa, ib += sb) o[i] = fi.applyAsLong(a[ia], b[ib]);
+                    VectorKernels.sequential(n, (from, to) -> {
+                        for (int i = from, ia = from * sa, ib = from * sb; i < to; i++, ia += sa, ib += sb) {
+                            o[i] = fi.applyAsLong(a[ia], b[ib]);
+                        }
+                    });
                 } else {
                     boolean[] o = r.storage.bool;
-                    for (int i = 0, ia = 0, ib = 0; i < n; i++, ia += sa, ib += sb) o[i] = fi.applyAsLong(a[ia], b[ib]) != 0;
+                    VectorKernels.sequential(n, (from, to) -> {
+                        for (int i = from, ia = from * sa, ib = from * sb; i < to; i++, ia += sa, ib += sb) {
+                            o[i] = fi.applyAsLong(a[ia], b[ib]) != 0;
+                        }
+                    });
                 }
             }
         }

@@ -3,7 +3,8 @@ package dev.backprop.engine;
 /**
  * The matrix product of two strided 2-D operands into a new contiguous matrix. The loop order follows
  * the left operand's layout, so that a transposed operand (as in {@code Xᵀ·g}) is still read in one
- * sequential pass.
+ * sequential pass. Every loop runs in blocks of rows between which the request's {@link Deadline} is
+ * checked; a stopped product only ever wrote into its own new result.
  */
 final class MatMulKernel {
     private MatMulKernel() {}
@@ -35,18 +36,22 @@ final class MatMulKernel {
         }
         if (p == 1) {
             if (as1 == 1 || as0 != 1) {
-                for (int i = 0; i < n; i++) {
-                    float s = 0;
-                    int ai = ao + i * as0, bi = bo;
-                    for (int kk = 0; kk < k; kk++, ai += as1, bi += bs0) s += a[ai] * b[bi];
-                    c[i] = s;
-                }
+                VectorKernels.sequentialRows(n, k, (from, to) -> {
+                    for (int i = from; i < to; i++) {
+                        float s = 0;
+                        int ai = ao + i * as0, bi = bo;
+                        for (int kk = 0; kk < k; kk++, ai += as1, bi += bs0) s += a[ai] * b[bi];
+                        c[i] = s;
+                    }
+                });
             } else {
-                for (int kk = 0; kk < k; kk++) {
-                    float bv = b[bo + kk * bs0];
-                    int ai = ao + kk * as1;
-                    for (int i = 0; i < n; i++, ai += as0) c[i] += a[ai] * bv;
-                }
+                VectorKernels.sequentialRows(k, n, (from, to) -> {
+                    for (int kk = from; kk < to; kk++) {
+                        float bv = b[bo + kk * bs0];
+                        int ai = ao + kk * as1;
+                        for (int i = 0; i < n; i++, ai += as0) c[i] += a[ai] * bv;
+                    }
+                });
             }
             return;
         }
@@ -58,14 +63,16 @@ final class MatMulKernel {
             VectorKernels.rowDotsAgainstRows(a, ao, as0, b, bo, bs1, c, n, k, p);
             return;
         }
-        for (int i = 0; i < n; i++) {
-            int ci = i * p;
-            for (int kk = 0; kk < k; kk++) {
-                float av = a[ao + i * as0 + kk * as1];
-                int bi = bo + kk * bs0;
-                for (int j = 0; j < p; j++, bi += bs1) c[ci + j] += av * b[bi];
+        VectorKernels.sequentialRows(n, (long) k * p, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                int ci = i * p;
+                for (int kk = 0; kk < k; kk++) {
+                    float av = a[ao + i * as0 + kk * as1];
+                    int bi = bo + kk * bs0;
+                    for (int j = 0; j < p; j++, bi += bs1) c[ci + j] += av * b[bi];
+                }
             }
-        }
+        });
     }
 
     /** The operand itself when one of its dims has unit stride (as the kernels want), else a contiguous copy. */
@@ -84,23 +91,27 @@ final class MatMulKernel {
 
     private static void f64(double[] a, int ao, int as0, int as1, double[] b, int bo, int bs0, int bs1, double[] c, int n, int k,
                             int p) {
-        for (int i = 0; i < n; i++) {
-            int ci = i * p;
-            for (int kk = 0; kk < k; kk++) {
-                double av = a[ao + i * as0 + kk * as1];
-                int bi = bo + kk * bs0;
-                for (int j = 0; j < p; j++, bi += bs1) c[ci + j] += av * b[bi];
+        VectorKernels.sequentialRows(n, (long) k * p, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                int ci = i * p;
+                for (int kk = 0; kk < k; kk++) {
+                    double av = a[ao + i * as0 + kk * as1];
+                    int bi = bo + kk * bs0;
+                    for (int j = 0; j < p; j++, bi += bs1) c[ci + j] += av * b[bi];
+                }
             }
-        }
+        });
     }
 
     private static void i64(Tensor a, Tensor b, Tensor r, int n, int k, int p) {
         long[] x = a.readI64(), y = b.readI64(), c = r.storage.i64;
-        for (int i = 0; i < n; i++) {
-            for (int kk = 0; kk < k; kk++) {
-                long av = x[i * k + kk];
-                for (int j = 0; j < p; j++) c[i * p + j] += av * y[kk * p + j];
+        VectorKernels.sequentialRows(n, (long) k * p, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                for (int kk = 0; kk < k; kk++) {
+                    long av = x[i * k + kk];
+                    for (int j = 0; j < p; j++) c[i * p + j] += av * y[kk * p + j];
+                }
             }
-        }
+        });
     }
 }

@@ -6,7 +6,8 @@ import java.util.Arrays;
  * {@code sum}, {@code mean}, {@code max} and {@code min}, over everything or over dims, with their
  * grad_fns ({@code SumBackward0/1}, {@code MeanBackward0/1}, {@code MaxBackward0/1}, {@code MinBackward0/1})
  * and PyTorch's result dtypes (the sum of a bool or integer tensor is int64). Floating sums accumulate
- * in double and round once.
+ * in double and round once. Loops over the input run in blocks between which the request's
+ * {@link Deadline} is checked.
  */
 final class Reductions {
     private Reductions() {}
@@ -74,18 +75,25 @@ final class Reductions {
             throw EngineException.invalid((max ? "max" : "min") + "(): Expected reduction dim to be specified for input.numel() == 0. "
                     + "Specify the reduction dim with the 'dim' argument.");
         }
-        double best = max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-        for (int i = 0; i < x.numel; i++) {
-            double v = x.getDouble(i);
-            if (v != v) { best = v; break; }
-            if (max ? v > best : v < best) best = v;
-        }
-        Tensor r = Kernels.filled(new int[0], x.dtype, best);
+        double[] best = {max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY};
+        VectorKernels.sequential(x.numel, (from, to) -> {
+            double b = best[0];
+            for (int i = from; i < to && b == b; i++) {
+                double v = x.getDouble(i);
+                if (v != v || (max ? v > b : v < b)) b = v;
+            }
+            best[0] = b;
+        });
+        Tensor r = Kernels.filled(new int[0], x.dtype, best[0]);
         if (x.dtype == DType.INT64) {
-            long b = max ? Long.MIN_VALUE : Long.MAX_VALUE;
             long[] a = x.readI64();
-            for (long v : a) b = max ? Math.max(b, v) : Math.min(b, v);
-            r.storage.i64[0] = b;
+            long[] b = {max ? Long.MIN_VALUE : Long.MAX_VALUE};
+            VectorKernels.sequential(a.length, (from, to) -> {
+                long e = b[0];
+                for (int i = from; i < to; i++) e = max ? Math.max(e, a[i]) : Math.min(e, a[i]);
+                b[0] = e;
+            });
+            r.storage.i64[0] = b[0];
         }
         if (x.dtype.isFloating() && Graph.needsGrad(x)) {
             Graph.record(max ? "MaxBackward1" : "MinBackward1", r, new Tensor[] {x}, new Tensor[] {x, r}, ctx -> {
@@ -103,30 +111,31 @@ final class Reductions {
             throw EngineException.invalid("Expected reduction dim " + d + " to have non-zero size.");
         }
         int size = x.dim() == 0 ? 1 : x.shape[d];
-        int inner = 1;
-        for (int i = d + 1; i < x.dim(); i++) inner *= x.shape[i];
+        int inner = innerSize(x.shape, d);
         int outer = x.numel / Math.max(size * inner, 1);
         int[] outShape = x.dim() == 0 ? new int[0] : keepdim ? withOne(x.shape, d) : ShapeOps.remove(x.shape, d);
         Tensor values = Tensor.empty(x.dtype, outShape);
         Tensor indices = Tensor.empty(DType.INT64, outShape);
         Tensor c = x.contiguous();
-        for (int o = 0; o < outer; o++) {
-            for (int in = 0; in < inner; in++) {
-                int base = o * size * inner + in;
-                int bestIdx = 0;
-                double best = c.getDouble(base);
-                for (int k = 1; k < size && best == best; k++) {
-                    double v = c.getDouble(base + k * inner);
-                    if (v != v || (max ? v > best : v < best)) {
-                        best = v;
-                        bestIdx = k;
+        VectorKernels.sequentialRows(outer, (long) size * inner, (from, to) -> {
+            for (int o = from; o < to; o++) {
+                for (int in = 0; in < inner; in++) {
+                    int base = o * size * inner + in;
+                    int bestIdx = 0;
+                    double best = c.getDouble(base);
+                    for (int k = 1; k < size && best == best; k++) {
+                        double v = c.getDouble(base + k * inner);
+                        if (v != v || (max ? v > best : v < best)) {
+                            best = v;
+                            bestIdx = k;
+                        }
                     }
+                    int at = o * inner + in;
+                    indices.storage.i64[at] = bestIdx;
+                    setFrom(values, at, c, base + bestIdx * inner);
                 }
-                int at = o * inner + in;
-                indices.storage.i64[at] = bestIdx;
-                setFrom(values, at, c, base + bestIdx * inner);
             }
-        }
+        });
         if (x.dtype.isFloating() && Graph.needsGrad(x)) {
             int[] in = x.shape;
             Graph.record(max ? "MaxBackward0" : "MinBackward0", values, new Tensor[] {x}, new Tensor[] {indices}, ctx -> {
@@ -146,8 +155,7 @@ final class Reductions {
             mask.storage.bool[0] = true;
             return mask;
         }
-        int size = shape[dim], inner = 1;
-        for (int i = dim + 1; i < shape.length; i++) inner *= shape[i];
+        int size = shape[dim], inner = innerSize(shape, dim);
         int outer = mask.numel / Math.max(size * inner, 1);
         long[] idx = indices.readI64();
         for (int o = 0; o < outer; o++) {
@@ -156,6 +164,13 @@ final class Reductions {
             }
         }
         return mask;
+    }
+
+    /** The number of elements in the dims after {@code dim}. */
+    private static int innerSize(int[] shape, int dim) {
+        int inner = 1;
+        for (int i = dim + 1; i < shape.length; i++) inner *= shape[i];
+        return inner;
     }
 
     private static void setFrom(Tensor dst, int at, Tensor src, int from) {
@@ -228,9 +243,11 @@ final class Reductions {
             double[] acc = new double[outN];
             if (x.dtype == DType.FLOAT32 && outN == 1) {
                 float[] a = x.readF32();
-                double s = 0;
-                for (float v : a) s += v;
-                acc[0] = s;
+                VectorKernels.sequential(a.length, (from, to) -> {
+                    double s = acc[0];
+                    for (int i = from; i < to; i++) s += a[i];
+                    acc[0] = s;
+                });
             } else {
                 double[] a = x.readF64();
                 accumulate(x.shape, outStrides, i -> a[i], acc);
@@ -244,11 +261,15 @@ final class Reductions {
             long[] a = x.readI64();
             long[] acc = new long[outN];
             int[] idx = new int[rank];
-            int pos = 0;
-            for (int i = 0; i < a.length; i++) {
-                acc[pos] += a[i];
-                pos = step(x.shape, outStrides, idx, pos);
-            }
+            int[] pos = {0};
+            VectorKernels.sequential(a.length, (from, to) -> {
+                int p = pos[0];
+                for (int i = from; i < to; i++) {
+                    acc[p] += a[i];
+                    p = step(x.shape, outStrides, idx, p);
+                }
+                pos[0] = p;
+            });
             for (int i = 0; i < outN; i++) {
                 if (out == DType.INT64) r.storage.i64[i] = acc[i];
                 else r.storage.bool[i] = acc[i] != 0;
@@ -262,13 +283,16 @@ final class Reductions {
     }
 
     private static void accumulate(int[] shape, int[] outStrides, Reader in, double[] acc) {
-        int n = Shapes.numel(shape);
         int[] idx = new int[shape.length];
-        int pos = 0;
-        for (int i = 0; i < n; i++) {
-            acc[pos] += in.at(i);
-            pos = step(shape, outStrides, idx, pos);
-        }
+        int[] pos = {0};
+        VectorKernels.sequential(Shapes.numel(shape), (from, to) -> {
+            int p = pos[0];
+            for (int i = from; i < to; i++) {
+                acc[p] += in.at(i);
+                p = step(shape, outStrides, idx, p);
+            }
+            pos[0] = p;
+        });
     }
 
     private static int step(int[] shape, int[] strides, int[] idx, int pos) {

@@ -9,7 +9,8 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * SIMD loops (the JDK's Vector API) for the memory-bound work of large models: matrix-vector
  * products in both orientations, which each stream a whole data matrix once, and the elementwise
- * functions of logistic regression. Large inputs are split across the cores.
+ * functions of logistic regression. Large inputs are split across the cores. Every loop runs in
+ * blocks between which the caller's {@link Deadline} is checked, on whichever thread runs the block.
  */
 final class VectorKernels {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
@@ -17,22 +18,16 @@ final class VectorKernels {
     private static final long PARALLEL_WORK = 1L << 20;
     /** Below this many elements an elementwise loop stays on the calling thread. */
     private static final int PARALLEL_ELEMENTS = 1 << 18;
+    /** About this many multiply-adds between two checks of the deadline (a fraction of a millisecond). */
+    private static final long BLOCK_WORK = 1L << 18;
+    /** Elements between two checks of the deadline in an elementwise loop; a multiple of every vector length. */
+    private static final int ELEMENT_BLOCK = 1 << 16;
 
     private VectorKernels() {}
 
     /** {@code c[i] = Σ_j a[ao + i*rs + j] * w[j]}: each row of a row-major matrix dotted with a dense vector. */
     static void rowDots(float[] a, int ao, int rs, float[] w, float[] c, int n, int k) {
-        if ((long) n * k < PARALLEL_WORK || n < 2) {
-            rowDots(a, ao, rs, w, c, 0, n, k);
-            return;
-        }
-        int half = n / 2;
-        ForkJoinPool.commonPool().invoke(new RecursiveAction() {
-            @Override
-            protected void compute() {
-                invokeAll(action(() -> rowDots(a, ao, rs, w, c, 0, half, k)), action(() -> rowDots(a, ao, rs, w, c, half, n, k)));
-            }
-        });
+        rows(n, k, (from, to) -> rowDots(a, ao, rs, w, c, from, to, k));
     }
 
     private static void rowDots(float[] a, int ao, int rs, float[] w, float[] c, int from, int to, int k) {
@@ -55,35 +50,35 @@ final class VectorKernels {
      * row-major matrix, read in one sequential pass with a private accumulator per thread.
      */
     static void transposedDots(float[] a, int ao, int rs, float[] g, int go, int gs, float[] c, int n, int k) {
+        int block = rowsPerBlock(n, k);
+        Deadline.Limit deadline = block >= n ? Deadline.NONE : Deadline.current();
         if ((long) n * k < PARALLEL_WORK || n < 2) {
-            transposedDots(a, ao, rs, g, go, gs, c, 0, n, k);
+            transposedDots(a, ao, rs, g, go, gs, c, 0, n, k, deadline, block);
             return;
         }
         int half = n / 2;
         float[] second = new float[k];
-        ForkJoinPool.commonPool().invoke(new RecursiveAction() {
-            @Override
-            protected void compute() {
-                invokeAll(action(() -> transposedDots(a, ao, rs, g, go, gs, c, 0, half, k)),
-                        action(() -> transposedDots(a, ao, rs, g, go, gs, second, half, n, k)));
-            }
-        });
+        inParallel(() -> transposedDots(a, ao, rs, g, go, gs, c, 0, half, k, deadline, block),
+                () -> transposedDots(a, ao, rs, g, go, gs, second, half, n, k, deadline, block));
         for (int j = 0; j < k; j++) c[j] += second[j];
     }
 
-    private static void transposedDots(float[] a, int ao, int rs, float[] g, int go, int gs, float[] c, int from, int to, int k) {
+    private static void transposedDots(float[] a, int ao, int rs, float[] g, int go, int gs, float[] c, int from, int to, int k,
+                                       Deadline.Limit deadline, int block) {
         int upper = F.loopBound(k);
         float[] acc = new float[k];
-        for (int i = from; i < to; i++) {
-            float gi = g[go + i * gs];
-            int base = ao + i * rs;
-            FloatVector gv = FloatVector.broadcast(F, gi);
-            int j = 0;
-            for (; j < upper; j += F.length()) {
-                FloatVector.fromArray(F, a, base + j).fma(gv, FloatVector.fromArray(F, acc, j)).intoArray(acc, j);
+        inBlocks(deadline, from, to, block, (blockFrom, blockTo) -> {
+            for (int i = blockFrom; i < blockTo; i++) {
+                float gi = g[go + i * gs];
+                int base = ao + i * rs;
+                FloatVector gv = FloatVector.broadcast(F, gi);
+                int j = 0;
+                for (; j < upper; j += F.length()) {
+                    FloatVector.fromArray(F, a, base + j).fma(gv, FloatVector.fromArray(F, acc, j)).intoArray(acc, j);
+                }
+                for (; j < k; j++) acc[j] += a[base + j] * gi;
             }
-            for (; j < k; j++) acc[j] += a[base + j] * gi;
-        }
+        });
         for (int j = 0; j < k; j++) c[j] += acc[j];
     }
 
@@ -105,8 +100,7 @@ final class VectorKernels {
                 }
             }
         };
-        if ((long) n * k * p < PARALLEL_WORK || n < 2) rows.run(0, n);
-        else splitRows(n, rows);
+        rows(n, (long) k * p, rows);
     }
 
     /** {@code C = A·B} where B is the transpose of a row-major matrix: each entry a dot of two contiguous rows. */
@@ -128,18 +122,57 @@ final class VectorKernels {
                 }
             }
         };
-        if ((long) n * k * p < PARALLEL_WORK || n < 2) rows.run(0, n);
-        else splitRows(n, rows);
+        rows(n, (long) k * p, rows);
     }
 
-    private static void splitRows(int n, Range body) {
+    /**
+     * Runs {@code body} over rows {@code [0, n)} of {@code workPerRow} multiply-adds each, in blocks between
+     * which the calling thread's deadline is checked, split in two halves across the cores when the whole is large.
+     */
+    static void rows(int n, long workPerRow, Range body) {
+        int block = rowsPerBlock(n, workPerRow);
+        if (block >= n) {
+            body.run(0, n);
+            return;
+        }
+        Deadline.Limit deadline = Deadline.current();
+        Range blocked = (from, to) -> inBlocks(deadline, from, to, block, body);
+        if (n * workPerRow < PARALLEL_WORK || n < 2) {
+            blocked.run(0, n);
+            return;
+        }
         int half = n / 2;
-        ForkJoinPool.commonPool().invoke(new RecursiveAction() {
-            @Override
-            protected void compute() {
-                invokeAll(action(() -> body.run(0, half)), action(() -> body.run(half, n)));
-            }
-        });
+        inParallel(() -> blocked.run(0, half), () -> blocked.run(half, n));
+    }
+
+    /** As {@link #rows}, always on the calling thread. */
+    static void sequentialRows(int n, long workPerRow, Range body) {
+        int block = rowsPerBlock(n, workPerRow);
+        if (block >= n) {
+            body.run(0, n);
+            return;
+        }
+        inBlocks(Deadline.current(), 0, n, block, body);
+    }
+
+    /** Checks the deadline before a loop of {@code n} elements that cannot be run in blocks; short loops skip it. */
+    static void checkBeforeLongLoop(int n) {
+        if (n > ELEMENT_BLOCK) Deadline.check();
+    }
+
+    /** Rows per block; work that fits in one block never reads the deadline. */
+    private static int rowsPerBlock(int n, long workPerRow) {
+        return (int) Math.max(1, Math.min(n, BLOCK_WORK / Math.max(workPerRow, 1)));
+    }
+
+    /** Runs {@code body} over {@code [from, to)} in pieces of {@code block}, checking the deadline before each. */
+    private static void inBlocks(Deadline.Limit deadline, int from, int to, int block, Range body) {
+        for (int start = from; start < to; ) {
+            deadline.check();
+            int end = (int) Math.min(to, (long) start + block);
+            body.run(start, end);
+            start = end;
+        }
     }
 
     /** {@code out = 1 / (1 + exp(-x))}. */
@@ -184,17 +217,35 @@ final class VectorKernels {
         void run(int from, int to);
     }
 
-    /** Runs {@code body} over {@code [0, n)}, split in two halves across the cores when n is large. */
+    /**
+     * Runs {@code body} over {@code [0, n)} in blocks between which the calling thread's deadline is checked,
+     * split in two halves across the cores when n is large.
+     */
     static void split(int n, Range body) {
         if (n < PARALLEL_ELEMENTS) {
+            sequential(n, body);
+            return;
+        }
+        Deadline.Limit deadline = Deadline.current();
+        int half = (n / 2) & ~63;
+        inParallel(() -> inBlocks(deadline, 0, half, ELEMENT_BLOCK, body), () -> inBlocks(deadline, half, n, ELEMENT_BLOCK, body));
+    }
+
+    /** As {@link #split}, always on the calling thread. */
+    static void sequential(int n, Range body) {
+        if (n <= ELEMENT_BLOCK) {
             body.run(0, n);
             return;
         }
-        int half = (n / 2) & ~63;
+        inBlocks(Deadline.current(), 0, n, ELEMENT_BLOCK, body);
+    }
+
+    /** Runs the two halves of a job on the common pool and waits for both. */
+    private static void inParallel(Runnable first, Runnable second) {
         ForkJoinPool.commonPool().invoke(new RecursiveAction() {
             @Override
             protected void compute() {
-                invokeAll(action(() -> body.run(0, half)), action(() -> body.run(half, n)));
+                invokeAll(action(first), action(second));
             }
         });
     }
