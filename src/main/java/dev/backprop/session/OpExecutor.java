@@ -1,6 +1,7 @@
 package dev.backprop.session;
 
 import dev.backprop.engine.AllocationLimit;
+import dev.backprop.engine.Deadline;
 import dev.backprop.engine.GradMode;
 import dev.backprop.engine.OpArgs;
 import dev.backprop.engine.OpRegistry;
@@ -41,10 +42,12 @@ public class OpExecutor {
                     + limits.maxBatchOps());
         }
         Transaction tx = new Transaction(s);
-        try (GradMode.Scope ignored = AllocationLimit.set(limits.maxTensorElements(), limits.maxRank())) {
+        try (GradMode.Scope ignored = AllocationLimit.set(limits.maxTensorElements(), limits.maxRank());
+             GradMode.Scope budget = Deadline.within(limits.timeBudget())) {
             List<List<BoundTensor>> results = new ArrayList<>(calls.size());
             for (int i = 0; i < calls.size(); i++) {
                 try {
+                    Deadline.check();
                     results.add(runOne(s, calls.get(i), noGrad, tx));
                 } catch (RuntimeException e) {
                     throw calls.size() > 1 ? new BatchFailure(i, e) : e;
@@ -68,7 +71,8 @@ public class OpExecutor {
     /** Runs {@code change} on the session as one unit, with the same undo and quota rules as ops. */
     public <T> T atomically(Session s, java.util.function.Function<Transaction, T> change) {
         Transaction tx = new Transaction(s);
-        try (GradMode.Scope ignored = AllocationLimit.set(limits.maxTensorElements(), limits.maxRank())) {
+        try (GradMode.Scope ignored = AllocationLimit.set(limits.maxTensorElements(), limits.maxRank());
+             GradMode.Scope budget = Deadline.within(limits.timeBudget())) {
             T result = change.apply(tx);
             s.answer.check(result, limits.maxAnswerElements());
             sessions.checkQuotas(s, Holdings.of(s));

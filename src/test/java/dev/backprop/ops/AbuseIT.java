@@ -74,7 +74,7 @@ class AbuseIT {
         String s = "/sessions/" + json(expect(send("POST", "/sessions", null), 201)).get("id").stringValue();
         HttpResponse<String> op = CLIENT.send(HttpRequest.newBuilder(URI.create(base + s + "/ops")).timeout(Duration.ofSeconds(1))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
-                        {"op": "add", "inputs": [1, 2], "out": "three"}""")).build(), HttpResponse.BodyHandlers.ofString());
+                        {"op": "ones", "attrs": {"size": [2]}, "out": "two"}""")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(op.statusCode()).as(op.body()).isEqualTo(200);
         expect(send("DELETE", s, null), 204);
     }
