@@ -58,7 +58,11 @@ class JobEventsController {
 
     @GetMapping(value = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(operationId = "jobEvents", summary = "The job's events (status, metrics) as text/event-stream; every earlier event "
-            + "first, or those after Last-Event-ID (header or lastEventId parameter); ends after the terminal status")
+            + "first, or those after Last-Event-ID (header or lastEventId parameter); ends after the terminal status",
+            description = "Ids increase by one as events are logged. A job whose log reaches backprop.jobs.max-log-bytes keeps every "
+                    + "status event, its final metrics and a thinned share of the others, and says so in an 'event: thinned' "
+                    + "({\"metricsEvery\", \"limitBytes\"}): a late subscriber then sees gaps in the ids, and Last-Event-ID resumes "
+                    + "after any id, kept or not.")
     @ApiResponse(responseCode = "200", description = "the event stream", content = @Content(mediaType = "text/event-stream",
             schema = @Schema(type = "string", example = "id: 1\nevent: status\ndata: {\"status\":\"QUEUED\"}\n\n")))
     void events(@Parameter(hidden = true) Caller caller, @PathVariable String id,
