@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connections     the connections' socket buffers: it sets how many connections Tomcat takes at once
  * @param readinessLimit  the share of any pool above which readiness reports the service saturated
  */
-@ConfigurationProperties("backprop.memory")
+@ConfigurationProperties(prefix = "backprop.memory", ignoreUnknownFields = false)
 public record MemoryBudget(
         @DefaultValue("30%") String sessions,
         @DefaultValue("10%") String jobs,

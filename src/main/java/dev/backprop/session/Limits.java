@@ -21,9 +21,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxStringLength   characters in one JSON string (400 above)
  * @param maxNameLength     characters in a tensor, module or optimizer name (400 above)
  * @param sessionTtl        idle time after which a session expires and its memory is freed
+ * @param bodyReadTimeout   how long after its request began a body may still be arriving (408 after)
  * @param timeBudget        how long one request's ops may run; past it they stop, nothing is kept, and the answer is 503
  */
-@ConfigurationProperties("backprop.limits")
+@ConfigurationProperties(prefix = "backprop.limits", ignoreUnknownFields = false)
 public record Limits(
         @DefaultValue("16777216") int maxTensorElements,
         @DefaultValue("8") int maxRank,
@@ -38,4 +39,5 @@ public record Limits(
         @DefaultValue("1048576") int maxStringLength,
         @DefaultValue("128") int maxNameLength,
         @DefaultValue("30m") Duration sessionTtl,
+        @DefaultValue("30s") Duration bodyReadTimeout,
         @DefaultValue("10s") Duration timeBudget) {}

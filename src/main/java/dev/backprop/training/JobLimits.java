@@ -21,13 +21,15 @@ import org.springframework.util.unit.DataSize;
  * @param heartbeat        idle time after which a stream carries a heartbeat comment
  * @param streamInterval   the shortest time between two writes to one stream; the events that arrived
  *                         meanwhile go out together
+ * @param maxStreams       event streams open at once over the whole service (429 above)
+ * @param maxStreamsPerClient event streams one client (remote address) may hold open (429 above)
  * @param streamWriteBudget writes a second to all streams together: with more streams open than the
  *                         interval allows, each stream's time between writes grows to streams / budget
  * @param maxLogBytes      bytes one job's event log and metrics history may hold together; past it the
  *                         metrics in both are thinned (status events are always kept)
  * @param maxPoints        rows of a job's data kept for {@code /points} and the plot, chosen evenly
  */
-@ConfigurationProperties("backprop.jobs")
+@ConfigurationProperties(prefix = "backprop.jobs", ignoreUnknownFields = false)
 public record JobLimits(
         @DefaultValue("0") int concurrency,
         @DefaultValue("16") int queueLength,
@@ -42,7 +44,9 @@ public record JobLimits(
         @DefaultValue("50ms") Duration streamInterval,
         @DefaultValue("2000") int streamWriteBudget,
         @DefaultValue("4MB") DataSize maxLogBytes,
-        @DefaultValue("2000") int maxPoints) {
+        @DefaultValue("2000") int maxPoints,
+        @DefaultValue("1000") int maxStreams,
+        @DefaultValue("100") int maxStreamsPerClient) {
 
     public JobLimits {
         if (maxLogBytes.toBytes() < 64 << 10) {

@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -28,9 +27,9 @@ class BodyLimitFilter extends OncePerRequestFilter {
     private final long limit;
     private final Duration readTimeout;
 
-    BodyLimitFilter(Limits limits, @Value("${backprop.limits.body-read-timeout:30s}") Duration readTimeout) {
+    BodyLimitFilter(Limits limits) {
         this.limit = limits.maxBodyBytes();
-        this.readTimeout = readTimeout;
+        this.readTimeout = limits.bodyReadTimeout();
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.backprop.web;
 import dev.backprop.session.ApiException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.beans.factory.annotation.Value;
+import dev.backprop.training.JobLimits;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,10 +22,9 @@ class StreamBudget {
     private final AtomicInteger open = new AtomicInteger();
     private final ConcurrentHashMap<String, Integer> byClient = new ConcurrentHashMap<>();
 
-    StreamBudget(@Value("${backprop.jobs.max-streams:1000}") int max,
-                 @Value("${backprop.jobs.max-streams-per-client:100}") int maxPerClient) {
-        this.max = max;
-        this.maxPerClient = maxPerClient;
+    StreamBudget(JobLimits limits) {
+        this.max = limits.maxStreams();
+        this.maxPerClient = limits.maxStreamsPerClient();
     }
 
     /** Takes one stream for {@code client}, or refuses with 429 {@code stream-quota} when either cap is reached. */
