@@ -255,7 +255,7 @@ public final class Tensor {
             return storage.bool;
         }
         AllocationLimit.check(shape, numel);
-        AllocationLimit.charge((long) numel * 1);
+        AllocationLimit.charge(numel);
         boolean[] out = new boolean[numel];
         gather(out);
         return out;

@@ -28,10 +28,6 @@ public final class MemoryPool {
         }
     }
 
-    /** Adds {@code bytes} whether or not they fit (a holding that already exists and can only be counted). */
-    public void force(long bytes) {
-        reserved.addAndGet(bytes);
-    }
 
     public void release(long bytes) {
         if (bytes > 0) reserved.addAndGet(-bytes);
@@ -49,7 +45,7 @@ public final class MemoryPool {
         return reserved.get();
     }
 
-    /** The reserved share of the capacity, 0 to 1 (above 1 only after {@link #force}). */
+    /** The reserved share of the capacity, 0 to 1. */
     public double usage() {
         return (double) reserved.get() / capacity;
     }

@@ -33,8 +33,4 @@ public final class Pools {
     public boolean saturated() {
         return sessions.usage() > readinessLimit || jobs.usage() > readinessLimit || requests.usage() > readinessLimit;
     }
-
-    public java.util.List<MemoryPool> all() {
-        return java.util.List.of(sessions, jobs, requests);
-    }
 }

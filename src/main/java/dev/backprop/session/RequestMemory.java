@@ -31,11 +31,6 @@ public final class RequestMemory implements AllocationLimit.Allowance, AutoClose
         taken += bytes;
     }
 
-    /** Bytes this request holds now. */
-    public long taken() {
-        return taken;
-    }
-
     @Override
     public void close() {
         pool.release(taken);

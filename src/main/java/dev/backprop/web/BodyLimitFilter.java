@@ -3,9 +3,7 @@ package dev.backprop.web;
 import dev.backprop.session.Limits;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
@@ -38,37 +36,27 @@ class BodyLimitFilter extends OncePerRequestFilter {
         if (request.getContentLengthLong() > limit) {
             response.setStatus(413);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"" + ProblemHandler.TYPE_BASE + "body-too-large\",\"title\":\"Content Too Large\","
-                    + "\"status\":413,\"detail\":\"the request body is over the limit of " + limit + " bytes\",\"code\":\"body-too-large\"}");
+            response.getWriter().write(new StatusProblem(413, "body-too-large", new BodyTooLargeException(limit).getMessage()).json());
             return;
         }
-        chain.doFilter(new LimitedRequest(request, limit, readTimeout), response);
+        BodyGuard guard = new BodyGuard(limit, readTimeout);
+        chain.doFilter(CountingInputStream.wrap(request, guard::count, guard::timedOut), response);
     }
 
-    private static final class LimitedRequest extends HttpServletRequestWrapper {
+    /** One body's bytes and time so far, against the limit and the deadline. */
+    private static final class BodyGuard {
         private final long limit;
         private final Duration readTimeout;
         private final long deadline;
-        private ServletInputStream stream;
+        private long read;
 
-        LimitedRequest(HttpServletRequest request, long limit, Duration readTimeout) {
-            super(request);
+        BodyGuard(long limit, Duration readTimeout) {
             this.limit = limit;
             this.readTimeout = readTimeout;
             this.deadline = System.nanoTime() + readTimeout.toNanos();
         }
 
-        private long read;
-
-        @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (stream == null) {
-                stream = new CountingInputStream(super.getInputStream(), this::count, this::timedOut);
-            }
-            return stream;
-        }
-
-        private void count(int n) throws IOException {
+        void count(int n) throws IOException {
             read += n;
             if (read > limit) throw new BodyTooLargeException(limit);
             if (System.nanoTime() - deadline > 0) throw late(null);
@@ -79,7 +67,7 @@ class BodyLimitFilter extends OncePerRequestFilter {
         }
 
         /** A failed read, as a body timeout when the deadline has passed or the client fell silent. */
-        private IOException timedOut(IOException e) {
+        IOException timedOut(IOException e) {
             if (System.nanoTime() - deadline > 0) return late(e);
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof SocketTimeoutException) {

@@ -2,6 +2,8 @@ package dev.backprop.web;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.IOException;
 
 /**
@@ -9,6 +11,19 @@ import java.io.IOException;
  * throwing) and lets {@code failure} say what a failed read means.
  */
 final class CountingInputStream extends ServletInputStream {
+    /** {@code request} with its body read through a counting stream, made when the body is first asked for. */
+    static HttpServletRequest wrap(HttpServletRequest request, Counter counter, Failure failure) {
+        return new HttpServletRequestWrapper(request) {
+            private ServletInputStream stream;
+
+            @Override
+            public ServletInputStream getInputStream() throws IOException {
+                if (stream == null) stream = new CountingInputStream(super.getInputStream(), counter, failure);
+                return stream;
+            }
+        };
+    }
+
     /** Sees every read's byte count. */
     @FunctionalInterface
     interface Counter {
@@ -24,10 +39,6 @@ final class CountingInputStream extends ServletInputStream {
     private final ServletInputStream in;
     private final Counter counter;
     private final Failure failure;
-
-    CountingInputStream(ServletInputStream in, Counter counter) {
-        this(in, counter, e -> e);
-    }
 
     CountingInputStream(ServletInputStream in, Counter counter, Failure failure) {
         this.in = in;

@@ -84,11 +84,19 @@ class ProblemHandler {
         return problem(413, "graph-too-large", e.getMessage(), null);
     }
 
+    @ExceptionHandler(BodyReadTimeoutException.class)
+    ResponseEntity<ProblemDetail> bodyTimeout(BodyReadTimeoutException e) {
+        return problem(408, "body-timeout", e.getMessage(), null);
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof BodyTooLargeException tooLarge) {
                 return problem(413, "body-too-large", tooLarge.getMessage(), null);
+            }
+            if (t instanceof BodyReadTimeoutException late) {
+                return bodyTimeout(late);
             }
             if (t instanceof BodyRefusedException refused) {
                 return api(refused.refusal());

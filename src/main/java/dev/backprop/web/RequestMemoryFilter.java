@@ -7,9 +7,7 @@ import dev.backprop.session.ApiException;
 import dev.backprop.session.RequestMemory;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.core.Ordered;
@@ -47,32 +45,13 @@ class RequestMemoryFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         try (RequestMemory memory = new RequestMemory(pools.requests());
              GradMode.Scope ignored = AllocationLimit.drawFrom(memory)) {
-            chain.doFilter(new CountedBody(request, memory), response);
-        }
-    }
-
-    /** The request with its body's bytes drawn from the request's memory as they are read. */
-    private static final class CountedBody extends HttpServletRequestWrapper {
-        private final RequestMemory memory;
-        private ServletInputStream stream;
-
-        CountedBody(HttpServletRequest request, RequestMemory memory) {
-            super(request);
-            this.memory = memory;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (stream == null) {
-                stream = new CountingInputStream(super.getInputStream(), n -> {
-                    try {
-                        memory.take((long) n * PARSED_BYTES_PER_BODY_BYTE);
-                    } catch (ApiException refused) {
-                        throw new BodyRefusedException(refused);
-                    }
-                });
-            }
-            return stream;
+            chain.doFilter(CountingInputStream.wrap(request, n -> {
+                try {
+                    memory.take((long) n * PARSED_BYTES_PER_BODY_BYTE);
+                } catch (ApiException refused) {
+                    throw new BodyRefusedException(refused);
+                }
+            }, e -> e), response);
         }
     }
 }

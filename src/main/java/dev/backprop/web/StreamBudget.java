@@ -1,9 +1,9 @@
 package dev.backprop.web;
 
 import dev.backprop.session.ApiException;
+import dev.backprop.training.JobLimits;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import dev.backprop.training.JobLimits;
 import org.springframework.stereotype.Component;
 
 /**

@@ -71,7 +71,7 @@ class AbuseIT {
         HttpResponse<String> live = CLIENT.send(HttpRequest.newBuilder(URI.create(health)).timeout(Duration.ofSeconds(1)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(live.statusCode()).isEqualTo(200);
-        String s = "/sessions/" + json(expect(send("POST", "/sessions", null), 201)).get("id").stringValue();
+        String s = newSession();
         HttpResponse<String> op = CLIENT.send(HttpRequest.newBuilder(URI.create(base + s + "/ops")).timeout(Duration.ofSeconds(1))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
                         {"op": "ones", "attrs": {"size": [2]}, "out": "two"}""")).build(), HttpResponse.BodyHandlers.ofString());
@@ -111,7 +111,7 @@ class AbuseIT {
     void threeSessionsOfZeros4096x4096() throws Exception {
         List<String> sessions = new ArrayList<>();
         try {
-            for (int i = 0; i < 3; i++) sessions.add("/sessions/" + json(expect(send("POST", "/sessions", null), 201)).get("id").stringValue());
+            for (int i = 0; i < 3; i++) sessions.add(newSession());
             for (String s : sessions) {
                 // 64 MiB of values: more than one request may hold at this heap, whether the answer carries them or not.
                 problem(send("POST", s + "/ops", """
@@ -134,7 +134,7 @@ class AbuseIT {
 
     @Test
     void aBatchOf60AddsOnAMillionElements() throws Exception {
-        String s = "/sessions/" + json(expect(send("POST", "/sessions", null), 201)).get("id").stringValue();
+        String s = newSession();
         try {
             expect(send("POST", s + "/ops?data=false", """
                     {"op": "ones", "attrs": {"size": [1000, 1000]}, "out": "x"}"""), 200);
@@ -165,7 +165,7 @@ class AbuseIT {
 
     @Test
     void aMatmulOf4000x4000PastTheTimeBudget() throws Exception {
-        String s = "/sessions/" + json(expect(send("POST", "/sessions", null), 201)).get("id").stringValue();
+        String s = newSession();
         try {
             expect(send("POST", s + "/ops?data=false", """
                     {"op": "full", "attrs": {"size": [4000, 4000], "fill_value": 0.5}, "out": "a"}"""), 200);
@@ -182,7 +182,7 @@ class AbuseIT {
 
     @Test
     void twoHundredFiftySlowBodiesWhileAnotherClientRunsTheWalkthrough() throws Exception {
-        String s = "/sessions/" + json(expect(send("POST", "/sessions", null), 201)).get("id").stringValue();
+        String s = newSession();
         List<Socket> slow = new ArrayList<>();
         try (ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor()) {
             for (int i = 0; i < 250; i++) {
@@ -240,6 +240,11 @@ class AbuseIT {
             for (Socket socket : streams) socket.close();
             send("POST", "/jobs/" + id + "/cancel", null);
         }
+    }
+
+    /** A new session's path. */
+    private static String newSession() throws Exception {
+        return "/sessions/" + json(expect(send("POST", "/sessions", null), 201)).get("id").stringValue();
     }
 
     private static Socket connectAsAbuser() throws IOException {

@@ -163,7 +163,7 @@ class StreamBudgetTest extends ApiTest {
     void readinessIsOutOfServiceWhileAMemoryPoolIsPastItsLimit() throws Exception {
         MemoryPool requests = pools.requests();
         long fill = (long) (requests.capacity() * 0.95);
-        requests.force(fill);
+        assertThat(requests.tryReserve(fill)).isTrue();
         try {
             assertThat(ready()).isFalse();
             assertThat(probe("liveness").statusCode()).isEqualTo(200);
