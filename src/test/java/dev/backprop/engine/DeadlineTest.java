@@ -103,7 +103,8 @@ class DeadlineTest {
         try (GradMode.Scope ignored = Deadline.within(Duration.ofHours(1))) {
             assertThat(a.mm(b).toFloatArray()).isEqualTo(product);
             assertThat(a.t().mv(x.narrow(0, 0, 300)).toFloatArray()).isEqualTo(transposed);
-            assertThat(x.sigmoid().toFloatArray()).isEqualTo(sigmoid);
+            // The Vector API's EXP differs in the last bit between interpreted and compiled code, deadline or not.
+            assertThat(x.sigmoid().toFloatArray()).usingComparatorWithPrecision(1e-6f).containsExactly(sigmoid);
             assertThat(x.sum().item()).isEqualTo(sum);
         }
     }
