@@ -14,7 +14,6 @@ import java.util.function.Function;
  *
  * @param rootId the id of the root tensor's node, always the first of {@code nodes}
  */
-@io.swagger.v3.oas.annotations.media.Schema(example = "{\"rootId\": \"n0\", \"nodes\": [{\"id\": \"n0\", \"kind\": \"tensor\", \"label\": \"y\\n(1)\", \"name\": \"y\", \"shape\": [1], \"dtype\": \"float32\", \"requiresGrad\": true, \"isLeaf\": false, \"gradFn\": null}, {\"id\": \"n1\", \"kind\": \"function\", \"label\": \"MulBackward0\", \"name\": null, \"shape\": null, \"dtype\": null, \"requiresGrad\": null, \"isLeaf\": null, \"gradFn\": \"MulBackward0\"}], \"edges\": [{\"from\": \"n1\", \"to\": \"n0\"}]}")
 public record GraphModel(String rootId, List<GraphNode> nodes, List<GraphEdge> edges) {
     public GraphModel {
         nodes = List.copyOf(nodes);

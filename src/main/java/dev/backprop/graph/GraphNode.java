@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
  * @param name   the session's variable name of a tensor, or null
  * @param gradFn PyTorch's class name of a function node, e.g. {@code MulBackward0}
  */
-@io.swagger.v3.oas.annotations.media.Schema(example = "{\"id\": \"n3\", \"kind\": \"tensor\", \"label\": \"w\\n(1)\", \"name\": \"w\", \"shape\": [1], \"dtype\": \"float32\", \"requiresGrad\": true, \"isLeaf\": true, \"gradFn\": null}")
 public record GraphNode(String id, String kind, String label, String name, List<Integer> shape, String dtype,
                         Boolean requiresGrad, Boolean isLeaf, String gradFn) {
     public static final String TENSOR = "tensor";

@@ -6,9 +6,6 @@ import dev.backprop.session.AutogradService;
 import dev.backprop.session.BoundTensor;
 import dev.backprop.session.Caller;
 import dev.backprop.session.SessionService;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/sessions/{sid}")
-@Tag(name = "autograd", description = "torch.autograd.backward and torch.autograd.grad")
 class AutogradController {
     private final SessionService sessions;
     private final AutogradService autograd;
@@ -31,9 +27,7 @@ class AutogradController {
     }
 
     @PostMapping("/backward")
-    @Operation(operationId = "backward", summary = "torch.autograd.backward: accumulate gradients into leaves (and retained tensors)")
-    Responses.Updated backward(@Parameter(hidden = true) Caller caller, @PathVariable String sid, @RequestBody Requests.Backward body,
-                               @Parameter(description = "false leaves data and grad out of the views")
+    Responses.Updated backward(Caller caller, @PathVariable String sid, @RequestBody Requests.Backward body,
                                @RequestParam(defaultValue = "true") boolean data) {
         if (body == null) throw ApiException.badRequest("a body is required");
         Finite.check(body.gradTensors(), "gradTensors");
@@ -45,9 +39,7 @@ class AutogradController {
     }
 
     @PostMapping("/grad")
-    @Operation(operationId = "grad", summary = "torch.autograd.grad: the gradients, stored under the 'out' names")
-    Responses.Grads grad(@Parameter(hidden = true) Caller caller, @PathVariable String sid, @RequestBody Requests.Grad body,
-                         @Parameter(description = "false leaves data and grad out of the views")
+    Responses.Grads grad(Caller caller, @PathVariable String sid, @RequestBody Requests.Grad body,
                          @RequestParam(defaultValue = "true") boolean data) {
         if (body == null) throw ApiException.badRequest("a body is required");
         Finite.check(body.gradOutputs(), "gradOutputs");

@@ -1,6 +1,5 @@
 package dev.backprop.web;
 
-import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestWrapper;
@@ -21,7 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
  * went away). It answers problem details, in place of Boot's error controller; a response that has already
  * begun is left as it is.
  */
-@Hidden
 @RestController
 class ErrorDispatchController implements ErrorController {
     private static final Logger log = LoggerFactory.getLogger(ErrorDispatchController.class);

@@ -8,9 +8,6 @@ import dev.backprop.session.Caller;
 import dev.backprop.session.Limits;
 import dev.backprop.session.Names;
 import dev.backprop.session.SessionService;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/sessions/{sid}/graph")
-@Tag(name = "autograd")
 class GraphController {
     static final String GRAPHVIZ = "text/vnd.graphviz";
     static final String SVG = "image/svg+xml";
@@ -40,21 +36,17 @@ class GraphController {
     }
 
     @GetMapping(produces = "application/json")
-    @Operation(operationId = "graph", summary = "The graph behind a tensor: tensor and grad_fn nodes, and edges in data-flow order "
-            + "(Accept: text/vnd.graphviz for DOT, image/svg+xml for a picture)")
-    GraphModel json(@Parameter(hidden = true) Caller caller, @PathVariable String sid, @RequestParam String root) {
+    GraphModel json(Caller caller, @PathVariable String sid, @RequestParam String root) {
         return model(caller, sid, root);
     }
 
     @GetMapping(produces = GRAPHVIZ)
-    @Operation(operationId = "graphDot", summary = "The graph behind a tensor as Graphviz DOT")
-    String dot(@Parameter(hidden = true) Caller caller, @PathVariable String sid, @RequestParam String root) {
+    String dot(Caller caller, @PathVariable String sid, @RequestParam String root) {
         return DotRenderer.render(model(caller, sid, root));
     }
 
     @GetMapping(produces = SVG)
-    @Operation(operationId = "graphSvg", summary = "The graph behind a tensor as an SVG picture, like the seed's figure 1")
-    String picture(@Parameter(hidden = true) Caller caller, @PathVariable String sid, @RequestParam String root) {
+    String picture(Caller caller, @PathVariable String sid, @RequestParam String root) {
         return svg.render(model(caller, sid, root));
     }
 

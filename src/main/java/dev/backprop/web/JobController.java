@@ -10,9 +10,6 @@ import dev.backprop.session.Names;
 import dev.backprop.session.SessionService;
 import dev.backprop.training.Job;
 import dev.backprop.training.JobService;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/jobs")
-@Tag(name = "jobs", description = "Logistic-regression training jobs with live metrics")
 class JobController {
     private final JobService jobs;
     private final SessionService sessions;
@@ -37,8 +33,7 @@ class JobController {
     }
 
     @PostMapping
-    @Operation(operationId = "createJob", summary = "Start a training job (202; its events stream from /jobs/{id}/events)")
-    ResponseEntity<JobView> create(@Parameter(hidden = true) Caller caller, @RequestBody JobRequests.Create body) {
+    ResponseEntity<JobView> create(Caller caller, @RequestBody JobRequests.Create body) {
         if (body == null) throw ApiException.badRequest("a body is required");
         TrainingSpec spec = spec(body);
         JobRequests.SessionData session = body.data() == null ? null : body.data().session();
@@ -47,26 +42,22 @@ class JobController {
     }
 
     @GetMapping
-    @Operation(operationId = "listJobs", summary = "The caller's jobs")
-    List<JobView> list(@Parameter(hidden = true) Caller caller) {
+    List<JobView> list(Caller caller) {
         return jobs.list(caller).stream().map(JobView::of).toList();
     }
 
     @GetMapping("/{id}")
-    @Operation(operationId = "getJob", summary = "A job's status, latest metrics and result")
-    JobView get(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
+    JobView get(Caller caller, @PathVariable String id) {
         return JobView.of(jobs.get(caller, id));
     }
 
     @PostMapping("/{id}/cancel")
-    @Operation(operationId = "cancelJob", summary = "Cancel a job (within one iteration; idempotent; 409 once it has finished otherwise)")
-    JobView cancel(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
+    JobView cancel(Caller caller, @PathVariable String id) {
         return JobView.of(jobs.cancel(caller, id));
     }
 
     @PostMapping("/{id}/predict")
-    @Operation(operationId = "predict", summary = "Class-1 probabilities and classes (p >= 0.5) of the trained model")
-    Map<String, Object> predict(@Parameter(hidden = true) Caller caller, @PathVariable String id, @RequestBody JobRequests.Predict body) {
+    Map<String, Object> predict(Caller caller, @PathVariable String id, @RequestBody JobRequests.Predict body) {
         if (body == null || body.x() == null) throw ApiException.badRequest("'x' is required: rows of features");
         Finite.check(body.x(), "x");
         float[] p = jobs.predict(caller, id, rows(body.x(), "x"));
@@ -76,9 +67,7 @@ class JobController {
     }
 
     @GetMapping("/{id}/points")
-    @Operation(operationId = "jobPoints", summary = "The job's training data, for drawing it: rows x and their labels y; at most "
-            + "backprop.jobs.max-points rows (2,000 by default), chosen evenly")
-    Map<String, Object> points(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
+    Map<String, Object> points(Caller caller, @PathVariable String id) {
         Job job = jobs.get(caller, id);
         return Map.of("x", job.rows(), "y", job.labels());
     }

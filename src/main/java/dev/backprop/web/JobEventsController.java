@@ -5,12 +5,6 @@ import dev.backprop.session.Caller;
 import dev.backprop.training.EventStream;
 import dev.backprop.training.Job;
 import dev.backprop.training.JobService;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,7 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/jobs")
-@Tag(name = "jobs")
 class JobEventsController {
     private final JobService jobs;
     private final StreamBudget budget;
@@ -57,19 +50,11 @@ class JobEventsController {
     }
 
     @GetMapping(value = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @Operation(operationId = "jobEvents", summary = "The job's events (status, metrics) as text/event-stream; every earlier event "
-            + "first, or those after Last-Event-ID (header or lastEventId parameter); ends after the terminal status",
-            description = "Ids increase by one as events are logged. A job whose log reaches backprop.jobs.max-log-bytes keeps every "
-                    + "status event, its final metrics and a thinned share of the others, and says so in an 'event: thinned' "
-                    + "({\"metricsEvery\", \"limitBytes\"}): a late subscriber then sees gaps in the ids, and Last-Event-ID resumes "
-                    + "after any id, kept or not.")
-    @ApiResponse(responseCode = "200", description = "the event stream", content = @Content(mediaType = "text/event-stream",
-            schema = @Schema(type = "string", example = "id: 1\nevent: status\ndata: {\"status\":\"QUEUED\"}\n\n")))
-    void events(@Parameter(hidden = true) Caller caller, @PathVariable String id,
+    void events(Caller caller, @PathVariable String id,
                 @RequestHeader(value = "Last-Event-ID", required = false) String lastEventIdHeader,
                 @RequestParam(value = "lastEventId", required = false) String lastEventIdParam,
-                @Parameter(hidden = true) HttpServletRequest request,
-                @Parameter(hidden = true) HttpServletResponse response) throws IOException {
+                HttpServletRequest request,
+                HttpServletResponse response) throws IOException {
         Job job = jobs.get(caller, id);
         long after = parse(lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam);
         EventStream stream = jobs.stream(job);

@@ -6,39 +6,70 @@ import dev.backprop.session.Caller;
 import dev.backprop.training.Job;
 import dev.backprop.training.JobService;
 import dev.backprop.training.TrainingPlot;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The seed's figure of a job: the two classes and the decision boundary at a logged iteration. */
+/**
+ * The seed's figure of a job: the two classes and the decision boundary at a logged iteration. SVG unless
+ * {@code format=png} or an {@code Accept} that prefers PNG asks otherwise; {@code format}, when given, decides.
+ */
 @RestController
 @RequestMapping("/api/v1/jobs/{id}/plot")
-@Tag(name = "jobs")
 class JobPlotController {
+    static final MediaType SVG = MediaType.parseMediaType("image/svg+xml");
+    private static final List<MediaType> PICTURES = List.of(SVG, MediaType.IMAGE_PNG);
     private final JobService jobs;
 
     JobPlotController(JobService jobs) {
         this.jobs = jobs;
     }
 
-    @GetMapping(produces = "image/svg+xml")
-    @Operation(operationId = "jobPlot", summary = "The seed's figure at the latest (or ?iteration=N) logged iteration, as SVG "
-            + "(Accept: image/png for PNG); 422 for jobs with other than 2 features")
-    String svg(@Parameter(hidden = true) Caller caller, @PathVariable String id, @RequestParam(required = false) Integer iteration) {
+    @GetMapping
+    ResponseEntity<byte[]> plot(Caller caller, @PathVariable String id, @RequestParam(required = false) Integer iteration,
+                                @RequestParam(required = false) String format,
+                                @RequestHeader(value = "Accept", required = false) String accept) throws HttpMediaTypeNotAcceptableException {
+        MediaType type = format != null ? byFormat(format) : byAccept(accept);
         Job job = jobs.get(caller, id);
-        return TrainingPlot.svg(job.rows(), job.labels(), metrics(job, iteration));
+        TrainingMetrics metrics = metrics(job, iteration);
+        byte[] picture = type.equals(SVG)
+                ? TrainingPlot.svg(job.rows(), job.labels(), metrics).getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                : TrainingPlot.png(job.rows(), job.labels(), metrics);
+        return ResponseEntity.ok().contentType(type).body(picture);
     }
 
-    @GetMapping(produces = "image/png")
-    @Operation(operationId = "jobPlotPng", summary = "The seed's figure as PNG")
-    byte[] png(@Parameter(hidden = true) Caller caller, @PathVariable String id, @RequestParam(required = false) Integer iteration) {
-        Job job = jobs.get(caller, id);
-        return TrainingPlot.png(job.rows(), job.labels(), metrics(job, iteration));
+    private static MediaType byFormat(String format) {
+        return switch (format) {
+            case "svg" -> SVG;
+            case "png" -> MediaType.IMAGE_PNG;
+            default -> throw ApiException.badRequest("'format' must be svg or png, not '" + format + "'");
+        };
+    }
+
+    /** The picture the Accept header prefers: SVG for a wildcard or none, as the picture's first format. */
+    private static MediaType byAccept(String accept) throws HttpMediaTypeNotAcceptableException {
+        if (accept == null || accept.isBlank()) return SVG;
+        List<MediaType> accepted;
+        try {
+            accepted = new java.util.ArrayList<>(MediaType.parseMediaTypes(accept));
+        } catch (org.springframework.http.InvalidMediaTypeException e) {
+            throw new HttpMediaTypeNotAcceptableException("Could not parse 'Accept' header [" + accept + "]: " + e.getMessage());
+        }
+        accepted.sort(java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+        for (MediaType wanted : accepted) {
+            if (wanted.getQualityValue() == 0) continue;
+            for (MediaType picture : PICTURES) {
+                if (wanted.includes(picture)) return picture;
+            }
+        }
+        throw new HttpMediaTypeNotAcceptableException(PICTURES);
     }
 
     private static TrainingMetrics metrics(Job job, Integer iteration) {

@@ -7,9 +7,6 @@ import dev.backprop.session.BoundTensor;
 import dev.backprop.session.Caller;
 import dev.backprop.session.ModuleService;
 import dev.backprop.session.SessionService;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -25,7 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/sessions/{sid}")
-@Tag(name = "training", description = "Modules and optimizers: the training loop step by step")
 class ModuleController {
     private final SessionService sessions;
     private final ModuleService modules;
@@ -36,8 +32,7 @@ class ModuleController {
     }
 
     @PostMapping("/modules")
-    @Operation(operationId = "createModule", summary = "Build a torch.nn module, initialised from the session's generator as PyTorch initialises it")
-    ResponseEntity<Responses.Module> createModule(@Parameter(hidden = true) Caller caller, @PathVariable String sid, @RequestBody Requests.CreateModule body) {
+    ResponseEntity<Responses.Module> createModule(Caller caller, @PathVariable String sid, @RequestBody Requests.CreateModule body) {
         if (body == null) throw ApiException.badRequest("a body is required");
         Finite.check(body.layers(), "layers");
         Responses.Module view = sessions.withSession(caller, sid, s -> {
@@ -50,8 +45,7 @@ class ModuleController {
     }
 
     @PostMapping("/optimizers")
-    @Operation(operationId = "createOptimizer", summary = "Create a torch.optim optimizer (sgd or adam) over modules or tensors")
-    ResponseEntity<Responses.Optimizer> createOptimizer(@Parameter(hidden = true) Caller caller, @PathVariable String sid,
+    ResponseEntity<Responses.Optimizer> createOptimizer(Caller caller, @PathVariable String sid,
                                                        @RequestBody Requests.CreateOptimizer body) {
         if (body == null) throw ApiException.badRequest("a body is required");
         OptimizerSpec spec = new OptimizerSpec(body.type(), Finite.check(body.lr(), "lr"), Finite.check(body.momentum(), "momentum"),
@@ -66,19 +60,15 @@ class ModuleController {
     }
 
     @PostMapping("/optimizers/{name}/step")
-    @Operation(operationId = "optimizerStep", summary = "optimizer.step(): answers the updated parameters")
-    Responses.Updated step(@Parameter(hidden = true) Caller caller, @PathVariable String sid, @PathVariable String name,
-                           @Parameter(description = "false leaves data and grad out of the views")
+    Responses.Updated step(Caller caller, @PathVariable String sid, @PathVariable String name,
                            @RequestParam(defaultValue = "true") boolean data) {
         return sessions.withSession(caller, sid, new Answer(data, Answer.Returns.ALL),
                 s -> new Responses.Updated(AutogradController.views(modules.step(s, name), data)));
     }
 
     @PostMapping("/optimizers/{name}/zero-grad")
-    @Operation(operationId = "optimizerZeroGrad", summary = "optimizer.zero_grad(set_to_none=True by default)")
-    Responses.Updated zeroGrad(@Parameter(hidden = true) Caller caller, @PathVariable String sid, @PathVariable String name,
+    Responses.Updated zeroGrad(Caller caller, @PathVariable String sid, @PathVariable String name,
                                @RequestParam(defaultValue = "true") boolean setToNone,
-                               @Parameter(description = "false leaves data and grad out of the views")
                                @RequestParam(defaultValue = "true") boolean data) {
         return sessions.withSession(caller, sid, new Answer(data, Answer.Returns.ALL),
                 s -> new Responses.Updated(AutogradController.views(modules.zeroGrad(s, name, setToNone), data)));

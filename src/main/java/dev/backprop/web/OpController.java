@@ -7,12 +7,6 @@ import dev.backprop.session.Caller;
 import dev.backprop.session.OpCall;
 import dev.backprop.session.OpExecutor;
 import dev.backprop.session.SessionService;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,7 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/sessions/{sid}/ops")
-@Tag(name = "ops", description = "Ops run at once and build the graph as they go")
 class OpController {
     private final SessionService sessions;
     private final OpExecutor executor;
@@ -35,11 +28,8 @@ class OpController {
     }
 
     @PostMapping
-    @Operation(operationId = "runOps", summary = "Run one op (answers its view) or an atomic batch in 'ops' (answers {results})")
-    @ApiResponse(responseCode = "200", description = "the view of the result, or {results: [...]} for a batch or an op with "
-            + "several results", content = @Content(schema = @Schema(implementation = OpAnswer.class)))
-    Object run(@Parameter(hidden = true) Caller caller, @PathVariable String sid, @RequestBody Requests.Op body,
-               @Parameter(description = "false leaves data and grad out of the views") @RequestParam(defaultValue = "true") boolean data) {
+    Object run(Caller caller, @PathVariable String sid, @RequestBody Requests.Op body,
+               @RequestParam(defaultValue = "true") boolean data) {
         if (body == null) throw ApiException.badRequest("a body is required");
         boolean batch = body.ops() != null;
         if (batch && body.op() != null) {

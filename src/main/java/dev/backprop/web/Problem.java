@@ -1,18 +1,15 @@
 package dev.backprop.web;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 
 /** The shape of every error answer, for the OpenAPI document (the answers themselves are Spring's ProblemDetail). */
-@Schema(name = "Problem", description = "RFC 9457 problem details with a stable code; where PyTorch raises, detail is PyTorch's "
-        + "message")
 record Problem(
-        @Schema(format = "uri") String type,
+        String type,
         String title,
         int status,
         String detail,
         String instance,
-        @Schema(description = "stable machine-readable code, e.g. shape-mismatch") String code,
-        @Schema(description = "the failing op of a batch", nullable = true) Integer opIndex) {
+        String code,
+        Integer opIndex) {
 
     static final String EXAMPLE = """
             {"type": "https://backprop.dev/problems/graph-freed", "title": "Unprocessable Entity", "status": 422,

@@ -4,9 +4,6 @@ import dev.backprop.session.ApiException;
 import dev.backprop.session.Caller;
 import dev.backprop.session.Session;
 import dev.backprop.session.SessionService;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -20,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/sessions")
-@Tag(name = "sessions", description = "Dynamic-graph workspaces")
 class SessionController {
     private final SessionService sessions;
 
@@ -29,35 +25,30 @@ class SessionController {
     }
 
     @PostMapping
-    @Operation(operationId = "createSession", summary = "Open a session; seed is torch.manual_seed for its generator")
-    ResponseEntity<SessionView> create(@Parameter(hidden = true) Caller caller, @RequestBody(required = false) Requests.CreateSession body) {
+    ResponseEntity<SessionView> create(Caller caller, @RequestBody(required = false) Requests.CreateSession body) {
         Session s = sessions.create(caller, body == null ? null : body.seed());
         SessionView view = sessions.withSession(caller, s.id(), this::view);
         return ResponseEntity.created(URI.create("/api/v1/sessions/" + s.id())).body(view);
     }
 
     @GetMapping
-    @Operation(operationId = "listSessions", summary = "List the caller's sessions")
-    List<SessionView> list(@Parameter(hidden = true) Caller caller) {
+    List<SessionView> list(Caller caller) {
         return sessions.list(caller).stream().map(this::view).toList();
     }
 
     @GetMapping("/{sid}")
-    @Operation(operationId = "getSession", summary = "Inspect a session")
-    SessionView get(@Parameter(hidden = true) Caller caller, @PathVariable String sid) {
+    SessionView get(Caller caller, @PathVariable String sid) {
         return sessions.withSession(caller, sid, this::view);
     }
 
     @DeleteMapping("/{sid}")
-    @Operation(operationId = "deleteSession", summary = "Drop a session and free its memory")
-    ResponseEntity<Void> delete(@Parameter(hidden = true) Caller caller, @PathVariable String sid) {
+    ResponseEntity<Void> delete(Caller caller, @PathVariable String sid) {
         sessions.delete(caller, sid);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{sid}/seed")
-    @Operation(operationId = "seedSession", summary = "Re-seed the session's generator (torch.manual_seed)")
-    SessionView seed(@Parameter(hidden = true) Caller caller, @PathVariable String sid, @RequestBody Requests.Seed body) {
+    SessionView seed(Caller caller, @PathVariable String sid, @RequestBody Requests.Seed body) {
         if (body == null || body.seed() == null) {
             throw ApiException.badRequest("'seed' is required");
         }

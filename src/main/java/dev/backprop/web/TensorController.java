@@ -5,9 +5,6 @@ import dev.backprop.session.BoundTensor;
 import dev.backprop.session.Caller;
 import dev.backprop.session.SessionService;
 import dev.backprop.session.TensorService;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -22,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/sessions/{sid}/tensors")
-@Tag(name = "tensors", description = "Named tensors, like Python variables")
 class TensorController {
     private final SessionService sessions;
     private final TensorService tensors;
@@ -33,9 +29,7 @@ class TensorController {
     }
 
     @PostMapping
-    @Operation(operationId = "createTensor", summary = "Create a leaf tensor from literal data (torch.tensor)")
-    ResponseEntity<TensorView> create(@Parameter(hidden = true) Caller caller, @PathVariable String sid, @RequestBody Requests.CreateTensor body,
-                                  @Parameter(description = "false leaves data and grad out of the view")
+    ResponseEntity<TensorView> create(Caller caller, @PathVariable String sid, @RequestBody Requests.CreateTensor body,
                                   @RequestParam(defaultValue = "true") boolean data) {
         if (body == null) throw dev.backprop.session.ApiException.badRequest("a body is required");
         Finite.check(body.data(), "data");
@@ -47,24 +41,19 @@ class TensorController {
     }
 
     @GetMapping
-    @Operation(operationId = "listTensors", summary = "List the session's tensors (without data)")
-    List<TensorInfo> list(@Parameter(hidden = true) Caller caller, @PathVariable String sid) {
+    List<TensorInfo> list(Caller caller, @PathVariable String sid) {
         return sessions.withSession(caller, sid, s -> tensors.list(s).stream().map(b -> TensorInfo.of(b.name(), b.tensor())).toList());
     }
 
     @GetMapping("/{name}")
-    @Operation(operationId = "getTensor", summary = "A tensor's view; ?data=false leaves data and grad out")
-    Object get(@Parameter(hidden = true) Caller caller, @PathVariable String sid, @PathVariable String name,
-               @RequestParam(defaultValue = "true") boolean data) {
-        return sessions.withSession(caller, sid, new Answer(data, Answer.Returns.ALL), s -> {
-            BoundTensor t = tensors.get(s, name);
-            return data ? TensorView.of(name, t.tensor()) : TensorInfo.of(name, t.tensor());
-        });
+    TensorView get(Caller caller, @PathVariable String sid, @PathVariable String name,
+                   @RequestParam(defaultValue = "true") boolean data) {
+        return sessions.withSession(caller, sid, new Answer(data, Answer.Returns.ALL),
+                s -> TensorView.of(name, tensors.get(s, name).tensor(), data));
     }
 
     @DeleteMapping("/{name}")
-    @Operation(operationId = "deleteTensor", summary = "Drop a name (the tensor lives on while a graph needs it)")
-    ResponseEntity<Void> delete(@Parameter(hidden = true) Caller caller, @PathVariable String sid, @PathVariable String name) {
+    ResponseEntity<Void> delete(Caller caller, @PathVariable String sid, @PathVariable String name) {
         sessions.withSession(caller, sid, s -> {
             tensors.delete(s, name);
             return null;

@@ -2,30 +2,22 @@ package dev.backprop.web;
 
 import dev.backprop.engine.Tensor;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
  * A tensor as the API shows it: metadata, the values ({@code tolist()}) and {@code .grad}, which is
  * null exactly where PyTorch's would be None.
  */
-@Schema(description = "A tensor: its metadata, values and gradient",
-        additionalProperties = Schema.AdditionalPropertiesValue.FALSE,
-        requiredProperties = {"name", "shape", "dtype", "requiresGrad", "isLeaf", "version"}, example = """
-        {"name": "y", "shape": [1], "dtype": "float32", "requiresGrad": true, "isLeaf": false, "gradFn": "MulBackward0",
-         "retainsGrad": false, "version": 0, "data": [6.0], "grad": null}""")
 public record TensorView(
         String name,
         List<Integer> shape,
-        @Schema(allowableValues = {"float32", "float64", "int64", "bool"}) String dtype,
+        String dtype,
         boolean requiresGrad,
         boolean isLeaf,
-        @Schema(description = "PyTorch's class name of grad_fn, or null for a leaf", nullable = true) String gradFn,
+        String gradFn,
         boolean retainsGrad,
         int version,
-        @Schema(description = "nested lists of numbers (or booleans); a bare value for a 0-d tensor; left out with ?data=false")
         @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = LeftOut.class) Object data,
-        @Schema(description = "the gradient's values (like data), or null where PyTorch's .grad is None; left out with ?data=false")
         @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = LeftOut.class) Object grad) {
 
     static TensorView of(String name, Tensor t) {

@@ -40,7 +40,7 @@ class SpecFuzzTest extends ApiTest {
         System.out.println("SpecFuzzTest: seed " + seed + " (-Dfuzz.seed=" + seed + " replays this run), " + requests + " requests");
         OpenApi spec = OpenApi.read(Path.of("openapi/openapi.yaml"));
         Wire wire = new Wire(port);
-        Violations violations = new Violations(System.out::println);
+        Violations violations = new Violations(System.out::println, spec.documentedStatuses());
         Coverage coverage = new Coverage();
         long started = System.nanoTime();
         try (Fixture fixture = new Fixture(wire)) {

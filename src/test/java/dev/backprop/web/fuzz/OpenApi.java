@@ -35,11 +35,14 @@ public final class OpenApi {
         }
     }
 
+    private static final String PARAMETER_REF = "#/components/parameters/";
     private final Map<String, Object> schemas;
+    private final Map<String, Object> parameters;
     private final List<Operation> operations = new ArrayList<>();
 
     private OpenApi(Map<String, Object> document) {
         this.schemas = map(map(document.get("components")).get("schemas"));
+        this.parameters = map(map(document.get("components")).get("parameters"));
         map(document.get("paths")).forEach((path, item) -> {
             Map<String, Object> methods = map(item);
             for (String method : METHODS) {
@@ -56,6 +59,13 @@ public final class OpenApi {
 
     public List<Operation> operations() {
         return operations;
+    }
+
+    /** Each operation's documented statuses, by operation id. */
+    public Map<String, Set<String>> documentedStatuses() {
+        Map<String, Set<String>> statuses = new java.util.HashMap<>();
+        for (Operation op : operations) statuses.put(op.id(), op.statuses());
+        return statuses;
     }
 
     /** The schema a {@code $ref} points to, or the schema itself. */
@@ -91,9 +101,13 @@ public final class OpenApi {
                 bodyRequired, new LinkedHashSet<>(responses.keySet()), List.copyOf(map(ok.get("content")).keySet()));
     }
 
-    private static Parameter parameter(Map<String, Object> p) {
+    private Parameter parameter(Map<String, Object> p) {
+        if (p.get("$ref") instanceof String ref) {
+            if (!ref.startsWith(PARAMETER_REF)) throw new IllegalArgumentException("only component references are followed: " + ref);
+            p = map(parameters.get(ref.substring(PARAMETER_REF.length())));
+        }
         return new Parameter(String.valueOf(p.get("name")), String.valueOf(p.get("in")), Boolean.TRUE.equals(p.get("required")),
-                map(p.get("schema")));
+                resolve(map(p.get("schema"))));
     }
 
     @SuppressWarnings("unchecked")

@@ -44,9 +44,15 @@ public final class Violations {
     private final Consumer<String> log;
     private int total;
 
-    /** @param log where breaches are reported as they are found (the first few of each group; {@link #every()} has all) */
-    public Violations(Consumer<String> log) {
+    private final java.util.Map<String, java.util.Set<String>> documented;
+
+    /**
+     * @param log        where breaches are reported as they are found (the first few of each group; {@link #every()} has all)
+     * @param documented each operation's documented statuses, by operation id: any other status is a breach of the spec
+     */
+    public Violations(Consumer<String> log, java.util.Map<String, java.util.Set<String>> documented) {
         this.log = log;
+        this.documented = documented;
     }
 
     /** Checks an answer; a breach is recorded and reported. */
@@ -56,6 +62,9 @@ public final class Violations {
             return;
         }
         if (a.status() >= 500) record(r, a, "status 5xx", codeOrFirstLine(a));
+        if (!documented.getOrDefault(r.operation(), java.util.Set.of()).contains(Integer.toString(a.status()))) {
+            record(r, a, "status " + a.status() + " not in the spec", codeOrFirstLine(a));
+        }
         if (a.status() < 400) return;
         if (!a.contentType().toLowerCase().startsWith(PROBLEM_JSON)) {
             record(r, a, "not " + PROBLEM_JSON + " (Content-Type '" + a.contentType() + "')", codeOrFirstLine(a));
