@@ -12,7 +12,9 @@ record Problem(
         String detail,
         String instance,
         @Schema(description = "stable machine-readable code, e.g. shape-mismatch") String code,
-        @Schema(description = "the failing op of a batch", nullable = true) Integer opIndex) {
+        @Schema(description = "the failing op of a batch", nullable = true) Integer opIndex,
+        @Schema(description = "the request body's field at fault (unknown-field, invalid-field), by its path as sent: "
+                + "ops[1].inputs[0], data.inline.x", nullable = true) String field) {
 
     static final String EXAMPLE = """
             {"type": "https://backprop.dev/problems/graph-freed", "title": "Unprocessable Entity", "status": 422,
