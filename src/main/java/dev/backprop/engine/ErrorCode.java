@@ -20,6 +20,10 @@ public enum ErrorCode {
     TOO_LARGE,
     /** The request ran past its time budget; it was stopped and left nothing behind. */
     TIME_BUDGET,
+    /** A request field that the object holding it does not have (a misspelling, or a field of another request). */
+    UNKNOWN_FIELD,
+    /** A request field whose value is of the wrong kind (a string where a number belongs, a fraction for an integer). */
+    INVALID_FIELD,
     /** The operation name is not known. */
     UNKNOWN_OP,
     /** A feature PyTorch has that this engine refuses explicitly rather than answering wrongly. */

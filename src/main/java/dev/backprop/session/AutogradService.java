@@ -4,6 +4,7 @@ import dev.backprop.engine.Autograd;
 import dev.backprop.engine.Tensor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /** {@code torch.autograd.backward} and {@code torch.autograd.grad} on a session's named tensors. */
@@ -67,8 +68,9 @@ public class AutogradService {
             throw ApiException.badRequest("'" + field + "' must name at least one tensor");
         }
         List<Tensor> out = new ArrayList<>(names.size());
-        for (String n : names) {
-            if (n == null) throw ApiException.badRequest("'" + field + "' must hold tensor names");
+        for (int i = 0; i < names.size(); i++) {
+            String n = names.get(i);
+            if (n == null) throw ApiException.invalidField(field + "[" + i + "]", "a tensor name", null);
             out.add(Names.resolve(s, n));
         }
         return out;
@@ -82,10 +84,13 @@ public class AutogradService {
         }
         List<Tensor> out = new ArrayList<>(given.size());
         for (int i = 0; i < given.size(); i++) {
-            Object g = given.get(i);
-            if (g == null) out.add(null);
-            else if (g instanceof String name) out.add(Names.resolve(s, name));
-            else out.add(Tensor.fromNested(g, outputs.get(i).dtype()));
+            out.add(switch (given.get(i)) {
+                case null -> null;
+                case String name -> Names.resolve(s, name);
+                case Map<?, ?> object -> throw ApiException.invalidField(field + "[" + i + "]",
+                        "a tensor name, a number, nested lists of numbers or null", object);
+                case Object data -> Tensor.fromNested(data, outputs.get(i).dtype());
+            });
         }
         return out;
     }

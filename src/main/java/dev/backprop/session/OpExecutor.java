@@ -93,7 +93,7 @@ public class OpExecutor {
         Tensor[] outs;
         try (GradMode.Scope ignored = GradMode.set(!(call.noGrad() || batchNoGrad))) {
             if (call.op().equals("call")) {
-                outs = new Tensor[] {modules.call(s, attrs.get("module"), inputs)};
+                outs = new Tensor[] {modules.call(s, attrs, inputs)};
             } else {
                 OpRegistry.OpDef def = OpRegistry.get(call.op());
                 if ((def.inPlace() || FLAG_CHANGING.contains(def.name())) && !inputs.isEmpty() && inputs.get(0) instanceof Tensor t) {
@@ -127,10 +127,13 @@ public class OpExecutor {
                 out.add(Names.resolve(s, name));
             } else if (v instanceof Number || v instanceof Boolean) {
                 out.add(v);
-            } else if (v instanceof List<?> list && list.stream().allMatch(x -> x instanceof Number)) {
+            } else if (v instanceof List<?> list) {
+                for (int j = 0; j < list.size(); j++) {
+                    if (!(list.get(j) instanceof Number)) throw ApiException.invalidField("inputs[" + i + "][" + j + "]", "a number", list.get(j));
+                }
                 out.add(v);
             } else {
-                throw ApiException.badRequest("inputs[" + i + "] must be a tensor name or a number");
+                throw ApiException.invalidField("inputs[" + i + "]", "a tensor name, a number, true, false or a list of numbers", v);
             }
         }
         return out;
@@ -142,12 +145,12 @@ public class OpExecutor {
         if (out instanceof String name) {
             names.add(name);
         } else if (out instanceof List<?> list) {
-            for (Object o : list) {
-                if (!(o instanceof String name)) throw ApiException.badRequest("'out' must be a name or a list of names");
+            for (int i = 0; i < list.size(); i++) {
+                if (!(list.get(i) instanceof String name)) throw ApiException.invalidField("out[" + i + "]", "a name", list.get(i));
                 names.add(name);
             }
         } else {
-            throw ApiException.badRequest("'out' must be a name or a list of names");
+            throw ApiException.invalidField("out", "a name or a list of names", out);
         }
         for (String n : names) Names.check(n, limits.maxNameLength(), "out");
         return names;

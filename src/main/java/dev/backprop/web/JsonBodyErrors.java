@@ -1,5 +1,6 @@
 package dev.backprop.web;
 
+import dev.backprop.engine.JsonFields;
 import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -10,6 +11,7 @@ import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * What is wrong with a request body that could not be read, in the service's words: what was found, where
@@ -22,6 +24,7 @@ final class JsonBodyErrors {
     private static final Pattern QUOTED_CHAR = Pattern.compile("'(.)'");
     private static final Pattern EXPECTED_CHAR = Pattern.compile("expected '(.)'");
     private static final Pattern TOKEN = Pattern.compile("token '([^']{0,40})");
+    private static final Pattern DUPLICATE = Pattern.compile("^Duplicate Object property \"([^\"]{0,40})\"");
 
     /**
      * Where the parser stopped: the character (quoted, or U+XXXX when not printable), the word it was reading, and
@@ -64,6 +67,10 @@ final class JsonBodyErrors {
 
     static StatusProblem describe(JacksonException e) {
         String field = path(e);
+        if (e instanceof UnrecognizedPropertyException u) {
+            String unknown = field.isEmpty() || !field.endsWith(u.getPropertyName()) ? join(field, u.getPropertyName()) : field;
+            return new StatusProblem(400, "unknown-field", JsonFields.unknown("field", unknown, u.getKnownPropertyIds()), unknown);
+        }
         if (e instanceof MismatchedInputException m) {
             return mismatch(m, field);
         }
@@ -74,6 +81,10 @@ final class JsonBodyErrors {
         }
         if (e instanceof UnexpectedEndOfInputException) {
             return malformed(e, "it ends before the JSON is complete");
+        }
+        if (e instanceof StreamReadException && e.getOriginalMessage() != null) {
+            Matcher duplicate = DUPLICATE.matcher(e.getOriginalMessage());
+            if (duplicate.find()) return given(e, duplicate.group(1));
         }
         if (e instanceof StreamReadException) {
             return malformed(e, syntax(e.getOriginalMessage()));
@@ -87,7 +98,7 @@ final class JsonBodyErrors {
         String found = ValueKinds.found(m.getCurrentToken());
         String wanted = (expected == null ? "of another type" : expected) + (found == null ? "" : ", got " + found);
         if (!field.isEmpty()) {
-            return invalidField("'" + field + "' must be " + wanted);
+            return new StatusProblem(400, "invalid-field", "'" + field + "' must be " + wanted, field);
         }
         if (message.startsWith("No content")) {
             return new StatusProblem(400, "malformed-json", "a JSON body is required");
@@ -140,8 +151,17 @@ final class JsonBodyErrors {
         return new StatusProblem(400, "malformed-json", detail.toString());
     }
 
-    private static StatusProblem invalidField(String detail) {
-        return new StatusProblem(400, "invalid-field", detail);
+    /** A field given twice in one object: which of the two was meant is not for the service to guess. */
+    private static StatusProblem given(JacksonException e, String name) {
+        TokenStreamLocation at = e.getLocation();
+        String where = at != null && at.getLineNr() > 0 && at.getColumnNr() > 0
+                ? " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")" : "";
+        return new StatusProblem(400, "malformed-json", "the field '" + name + "' is given twice in one object" + where
+                + ": send each field once");
+    }
+
+    private static String join(String path, String name) {
+        return path.isEmpty() ? name : path + "." + name;
     }
 
     /** The field's path as a client wrote it: {@code ops[1].inputs}. */

@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The JSON mapper with read constraints from {@link Limits}: nesting depth, number and string length,
  * and document size, so that no body can make the parser itself run away. Boot's own customizers
- * (properties, modules, problem-detail mix-ins) are applied on top.
+ * (properties, modules, problem-detail mix-ins) are applied on top, then {@link StrictJson}'s refusals, which
+ * no property can turn off.
  */
 @Configuration(proxyBeanMethods = false)
 class JsonConfig {
@@ -28,6 +29,7 @@ class JsonConfig {
                 .build();
         JsonMapper.Builder builder = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(constraints).build());
         customizers.forEach(c -> c.customize(builder));
+        StrictJson.apply(builder);
         return builder.build();
     }
 

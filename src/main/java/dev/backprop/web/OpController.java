@@ -36,6 +36,7 @@ class OpController {
             throw ApiException.badRequest("send either one op ('op') or a batch ('ops'), not both");
         }
         if (!batch && body.returns() != null) throw ApiException.badRequest("'returns' is for a batch ('ops')");
+        if (batch) onlyBatchFields(body);
         List<OpCall> calls = new ArrayList<>();
         if (batch) {
             for (int i = 0; i < body.ops().size(); i++) {
@@ -60,6 +61,12 @@ class OpController {
             }
             return new Responses.Batch(views);
         });
+    }
+
+    /** A batch's own fields are ops, noGrad and returns; an op's fields beside them would be dropped. */
+    private static void onlyBatchFields(Requests.Op batch) {
+        String stray = batch.inputs() != null ? "inputs" : batch.attrs() != null ? "attrs" : batch.out() != null ? "out" : null;
+        if (stray != null) throw ApiException.unknownField(stray, List.of("ops", "noGrad", "returns"));
     }
 
     private static OpCall toCall(Requests.Op op, String where) {

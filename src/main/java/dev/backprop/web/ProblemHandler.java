@@ -37,17 +37,24 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ProblemHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
     static final String TYPE_BASE = "https://backprop.dev/problems/";
+    private static final String FIELD = "field";
 
     @ExceptionHandler(EngineException.class)
     ResponseEntity<ProblemDetail> engine(EngineException e) {
-        ResponseEntity<ProblemDetail> r = problem(statusOf(e.code()), codeOf(e.code()), e.getMessage(), null);
+        ResponseEntity<ProblemDetail> r = withField(problem(statusOf(e.code()), codeOf(e.code()), e.getMessage(), null), e.field());
         return e.code() == ErrorCode.TIME_BUDGET ? retryAfter(r, 1) : r;
     }
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e) {
-        ResponseEntity<ProblemDetail> r = problem(e.status(), e.code(), e.getMessage(), null);
+        ResponseEntity<ProblemDetail> r = withField(problem(e.status(), e.code(), e.getMessage(), null), e.field());
         return e.retryAfterSeconds() == null ? r : retryAfter(r, e.retryAfterSeconds());
+    }
+
+    /** Names the request field at fault, by its path, in the {@code field} member. */
+    private static ResponseEntity<ProblemDetail> withField(ResponseEntity<ProblemDetail> r, String field) {
+        if (field != null) r.getBody().setProperty(FIELD, field);
+        return r;
     }
 
     private static ResponseEntity<ProblemDetail> retryAfter(ResponseEntity<ProblemDetail> r, int seconds) {
@@ -63,6 +70,9 @@ class ProblemHandler {
         ProblemDetail body = inner.getBody();
         body.setProperty("opIndex", f.index());
         body.setDetail("ops[" + f.index() + "]: " + body.getDetail());
+        if (body.getProperties() != null && body.getProperties().get(FIELD) instanceof String field) {
+            body.setProperty(FIELD, "ops[" + f.index() + "]." + field);
+        }
         return inner;
     }
 
@@ -182,7 +192,7 @@ class ProblemHandler {
 
     static int statusOf(ErrorCode code) {
         return switch (code) {
-            case UNKNOWN_OP -> 400;
+            case UNKNOWN_OP, UNKNOWN_FIELD, INVALID_FIELD -> 400;
             case TOO_LARGE -> 413;
             case TIME_BUDGET -> 503;
             default -> 422;
@@ -194,7 +204,7 @@ class ProblemHandler {
     }
 
     static ResponseEntity<ProblemDetail> problem(StatusProblem p) {
-        return problem(p.status(), p.code(), p.detail(), null);
+        return withField(problem(p.status(), p.code(), p.detail(), null), p.field());
     }
 
     static ResponseEntity<ProblemDetail> problem(int status, String code, String detail, String title) {

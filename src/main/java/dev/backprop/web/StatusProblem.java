@@ -7,10 +7,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The problem for an error status that arrived with nothing else to say: a refusal by Tomcat before the
  * request reached Spring, or an error dispatch. A stable code and a detail in the service's words, never
- * the container's message.
+ * the container's message; for a request body's field, the field's path.
  */
-record StatusProblem(int status, String code, String detail) {
+record StatusProblem(int status, String code, String detail, String field) {
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    StatusProblem(int status, String code, String detail) {
+        this(status, code, detail, null);
+    }
 
     static StatusProblem of(int status) {
         return switch (status) {

@@ -48,6 +48,8 @@ public final class Modules {
                 yield new Sequential(layers);
             }
             case Map<?, ?> map when map.get("type") instanceof String type -> layer(type, map, gen, where);
+            case Map<?, ?> map when map.containsKey("type") && isScalar(map.get("type")) ->
+                    throw EngineException.invalidField(where + ".type", "a layer type (linear, sigmoid, relu or tanh)", map.get("type"));
             case Map<?, ?> map -> {
                 Map<String, Module> children = new LinkedHashMap<>();
                 for (Map.Entry<?, ?> e : map.entrySet()) {
@@ -63,15 +65,20 @@ public final class Modules {
         };
     }
 
+    /** A {@code type} that is a value, not a child spec: a layer whose type is of the wrong kind. */
+    private static boolean isScalar(Object type) {
+        return !(type instanceof Map<?, ?>) && !(type instanceof List<?>);
+    }
+
     private static Module layer(String type, Map<?, ?> spec, Generator gen, String where) {
         String t = type.toLowerCase(Locale.ROOT);
         String at = where + " (" + t + ")";
         switch (t) {
             case "linear" -> {
-                Specs.onlyFields(spec, LINEAR_FIELDS, at);
-                int in = Specs.requiredInt(spec, "inFeatures", at);
-                int out = Specs.requiredInt(spec, "outFeatures", at);
-                boolean bias = Specs.optionalBoolean(spec, "bias", true, at);
+                Specs.onlyFields(spec, LINEAR_FIELDS, where);
+                int in = Specs.requiredInt(spec, "inFeatures", at, where);
+                int out = Specs.requiredInt(spec, "outFeatures", at, where);
+                boolean bias = Specs.optionalBoolean(spec, "bias", true, where);
                 try {
                     return new Linear(in, out, bias, gen);
                 } catch (EngineException e) {
@@ -79,7 +86,7 @@ public final class Modules {
                 }
             }
             case "sigmoid", "relu", "tanh" -> {
-                Specs.onlyFields(spec, ACTIVATION_FIELDS, at);
+                Specs.onlyFields(spec, ACTIVATION_FIELDS, where);
                 return switch (t) {
                     case "sigmoid" -> new Sigmoid();
                     case "relu" -> new ReLU();

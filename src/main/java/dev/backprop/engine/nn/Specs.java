@@ -2,7 +2,6 @@ package dev.backprop.engine.nn;
 
 import dev.backprop.engine.EngineException;
 import dev.backprop.engine.ErrorCode;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
@@ -16,24 +15,24 @@ final class Specs {
         return new EngineException(ErrorCode.INVALID_ARGUMENT, message);
     }
 
-    static void onlyFields(Map<?, ?> spec, Set<String> allowed, String where) {
+    /** Refuses a key that is not one of {@code allowed}, naming it by its path ({@code layers[0].in_features}). */
+    static void onlyFields(Map<?, ?> spec, Set<String> allowed, String path) {
         for (Object key : spec.keySet()) {
             if (!allowed.contains(String.valueOf(key))) {
-                throw invalid(where + ": unknown field '" + key + "'" + (allowed.size() > 1
-                        ? " (allowed: " + String.join(", ", allowed.stream().sorted().toList()) + ")" : ""));
+                throw EngineException.unknownField(path + "." + key, allowed);
             }
         }
     }
 
-    static int requiredInt(Map<?, ?> spec, String field, String where) {
+    static int requiredInt(Map<?, ?> spec, String field, String where, String path) {
         Object v = spec.get(field);
         if (v == null) {
             throw invalid(where + ": '" + field + "' is required");
         }
-        return toInt(v, field, where);
+        return toInt(v, field, where, path);
     }
 
-    static boolean optionalBoolean(Map<?, ?> spec, String field, boolean fallback, String where) {
+    static boolean optionalBoolean(Map<?, ?> spec, String field, boolean fallback, String path) {
         Object v = spec.get(field);
         if (v == null) {
             return fallback;
@@ -41,10 +40,10 @@ final class Specs {
         if (v instanceof Boolean b) {
             return b;
         }
-        throw invalid(where + ": '" + field + "' must be true or false, got " + v);
+        throw EngineException.invalidField(path + "." + field, "true or false", v);
     }
 
-    private static int toInt(Object v, String field, String where) {
+    private static int toInt(Object v, String field, String where, String path) {
         if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte || v instanceof BigInteger) {
             long l = ((Number) v).longValue();
             if (v instanceof BigInteger b && b.bitLength() > 63 || l > Integer.MAX_VALUE || l < Integer.MIN_VALUE) {
@@ -52,10 +51,7 @@ final class Specs {
             }
             return (int) l;
         }
-        if (v instanceof BigDecimal || v instanceof Double || v instanceof Float) {
-            throw invalid(where + ": '" + field + "' must be an integer, got " + v);
-        }
-        throw invalid(where + ": '" + field + "' must be an integer, got " + describe(v));
+        throw EngineException.invalidField(path + "." + field, "an integer", v);
     }
 
     static String describe(Object v) {

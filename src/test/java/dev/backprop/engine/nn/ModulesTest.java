@@ -77,15 +77,20 @@ class ModulesTest {
                 + "children, got the string \"linear\"");
         assertRefused(List.of(Map.of("type", "conv2d")), "layers[0]: unknown layer type 'conv2d' (expected linear, sigmoid, relu or tanh)");
         assertRefused(List.of(Map.of("type", "linear", "inFeatures", 2)), "layers[0] (linear): 'outFeatures' is required");
-        assertRefused(List.of(Map.of("type", "linear", "inFeatures", 2.5, "outFeatures", 1)),
-                "layers[0] (linear): 'inFeatures' must be an integer, got 2.5");
-        assertRefused(List.of(Map.of("type", "linear", "inFeatures", "2", "outFeatures", 1)),
-                "layers[0] (linear): 'inFeatures' must be an integer, got the string \"2\"");
-        assertRefused(List.of(Map.of("type", "linear", "inFeatures", 2, "outFeatures", 1, "bias", "yes")),
-                "layers[0] (linear): 'bias' must be true or false, got yes");
-        assertRefused(List.of(Map.of("type", "linear", "in_features", 2, "outFeatures", 1)),
-                "layers[0] (linear): unknown field 'in_features' (allowed: bias, inFeatures, outFeatures, type)");
-        assertRefused(List.of(linear(2, 1), Map.of("type", "sigmoid", "inFeatures", 1)), "layers[1] (sigmoid): unknown field 'inFeatures'");
+        assertFieldRefused(List.of(Map.of("type", "linear", "inFeatures", 2.5, "outFeatures", 1)), ErrorCode.INVALID_FIELD,
+                "layers[0].inFeatures", "'layers[0].inFeatures' must be an integer, got a number with a fraction");
+        assertFieldRefused(List.of(Map.of("type", "linear", "inFeatures", "2", "outFeatures", 1)), ErrorCode.INVALID_FIELD,
+                "layers[0].inFeatures", "'layers[0].inFeatures' must be an integer, got a string");
+        assertFieldRefused(List.of(Map.of("type", "linear", "inFeatures", 2, "outFeatures", 1, "bias", "yes")), ErrorCode.INVALID_FIELD,
+                "layers[0].bias", "'layers[0].bias' must be true or false, got a string");
+        assertFieldRefused(List.of(Map.of("type", 7)), ErrorCode.INVALID_FIELD,
+                "layers[0].type", "'layers[0].type' must be a layer type (linear, sigmoid, relu or tanh), got an integer");
+        assertFieldRefused(List.of(Map.of("type", "linear", "in_features", 2, "outFeatures", 1)), ErrorCode.UNKNOWN_FIELD,
+                "layers[0].in_features", "unknown field 'layers[0].in_features'; did you mean 'inFeatures'?");
+        assertFieldRefused(List.of(linear(2, 1), Map.of("type", "sigmoid", "inFeatures", 1)), ErrorCode.UNKNOWN_FIELD,
+                "layers[1].inFeatures", "unknown field 'layers[1].inFeatures'");
+        assertFieldRefused(Map.of("head", Map.of("type", "Linear", "InFeatures", 1)), ErrorCode.UNKNOWN_FIELD,
+                "layers.head.InFeatures", "unknown field 'layers.head.InFeatures'; did you mean 'inFeatures'?");
         assertRefused(List.of(linear(-1, 2)), "layers[0] (linear): Trying to create tensor with negative dimension -1: [2, -1]");
         assertRefused(Map.of("a.b", linear(1, 1)), "module name can't contain \".\", got: a.b");
         assertRefused(Map.of("", linear(1, 1)), "module name can't be empty string \"\"");
@@ -108,6 +113,11 @@ class ModulesTest {
                     .isInstanceOf(EngineException.class).hasMessageStartingWith("layers[1] (linear): ")
                     .extracting(e -> ((EngineException) e).code()).isEqualTo(ErrorCode.TOO_LARGE);
         }
+    }
+
+    private static void assertFieldRefused(Object spec, ErrorCode code, String field, String message) {
+        assertThatThrownBy(() -> Modules.build(spec, new Generator(1))).isInstanceOf(EngineException.class).hasMessage(message)
+                .extracting(e -> ((EngineException) e).code(), e -> ((EngineException) e).field()).containsExactly(code, field);
     }
 
     private static void assertRefused(Object spec, String message) {
