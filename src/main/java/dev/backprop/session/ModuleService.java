@@ -58,7 +58,9 @@ public class ModuleService {
         }
         List<Tensor> params = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        for (String p : paramNames) {
+        for (int i = 0; i < paramNames.size(); i++) {
+            String p = paramNames.get(i);
+            if (p == null) throw ApiException.invalidField("params[" + i + "]", "a module's or tensor's name", null);
             if (s.modules.get(p) instanceof Module m) {
                 for (var e : m.stateDict().entrySet()) {
                     if (!params.contains(e.getValue())) {

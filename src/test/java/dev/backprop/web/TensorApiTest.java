@@ -111,7 +111,8 @@ class TensorApiTest extends ApiTest {
             assertThat(Api.shape(meta)).containsExactly(1, 3);
             assertThat(meta.get("dtype").stringValue()).isEqualTo("float32");
             assertThat(meta.get("requiresGrad").booleanValue()).isTrue();
-            assertThat(meta.get("hasGrad").booleanValue()).isFalse();
+            assertThat(meta.get("gradFn").isNull()).isTrue();
+            assertThat(meta.has("hasGrad")).isFalse();
         }
     }
 

@@ -66,7 +66,7 @@ final class BodyGenerator {
 
     private String object(Map<String, Object> schema, String name, int depth, Flavour flavour, boolean force) {
         Map<String, Object> properties = OpenApi.map(schema.get("properties"));
-        List<String> chosen = depth > MAX_DEPTH ? List.of() : chooseProperties(name, schema, properties, depth);
+        List<String> chosen = depth > MAX_DEPTH ? List.of() : chooseProperties(schema, properties);
         String mutation = force ? odd.pick(objectMutations(flavour, chosen)) : "";
         String forced = mutation.equals("part") ? odd.pick(chosen) : null;
         Map<String, String> fields = new LinkedHashMap<>();
@@ -108,31 +108,15 @@ final class BodyGenerator {
         return out;
     }
 
-    /**
-     * The properties of a valid object: the required ones, most of those its example shows and some others; of
-     * a schema that takes one of several forms (one kind of data, one op or a batch), only one form's, with its
-     * first property always. A schema that holds itself (a batch of ops) does so only at the top.
-     */
-    private List<String> chooseProperties(String name, Map<String, Object> schema, Map<String, Object> properties, int depth) {
+    /** The properties of a valid object: the required ones, most of those its example shows and some others. */
+    private List<String> chooseProperties(Map<String, Object> schema, Map<String, Object> properties) {
         Set<String> required = Set.copyOf(OpenApi.list(schema.get("required")).stream().map(String::valueOf).toList());
         Set<String> example = OpenApi.map(schema.get("example")).keySet();
-        List<List<String>> forms = Vocabulary.FORMS.getOrDefault(name, List.of(List.copyOf(properties.keySet()))).stream()
-                .filter(f -> depth == 0 || f.stream().noneMatch(p -> holds(properties.get(p), name))).toList();
-        List<String> form = forms.isEmpty() ? List.of() : odd.pick(forms);
-        boolean leads = Vocabulary.FORMS.containsKey(name);
         List<String> chosen = new ArrayList<>();
         for (String p : properties.keySet()) {
-            int percent = required.contains(p) || leads && !form.isEmpty() && p.equals(form.getFirst()) ? 100
-                    : !form.contains(p) ? 0 : example.contains(p) ? 95 : 30;
-            if (odd.chance(percent)) chosen.add(p);
+            if (odd.chance(required.contains(p) ? 100 : example.contains(p) ? 95 : 30)) chosen.add(p);
         }
         return chosen;
-    }
-
-    /** Whether a property's schema, or its items', is the schema named {@code name}. */
-    private static boolean holds(Object property, String name) {
-        Map<String, Object> p = OpenApi.map(property);
-        return name.equals(OpenApi.refName(p)) || name.equals(OpenApi.refName(OpenApi.map(p.get("items"))));
     }
 
     private String array(Map<String, Object> schema, String name, int depth, Flavour flavour) {

@@ -13,10 +13,6 @@ import java.util.stream.Stream;
  * by the schema that owns the field and the field's name.
  */
 final class Vocabulary {
-    /** Schemas of which a valid object takes one of several forms: the properties of each, the first always there. */
-    static final Map<String, List<List<String>>> FORMS = Map.of(
-            "Data", List.of(List.of("synthetic"), List.of("inline"), List.of("session")),
-            "Op", List.of(List.of("op", "inputs", "attrs", "out", "noGrad"), List.of("ops", "noGrad", "returns")));
     private static final List<String> OPS = Stream.concat(OpRegistry.all().stream().map(OpRegistry.OpDef::name), Stream.of("call"))
             .toList();
     private static final List<String> ATTRS = List.of("dim", "keepdim", "size", "data", "value", "min", "max", "dim0", "dim1",
@@ -38,37 +34,38 @@ final class Vocabulary {
             case "Op.inputs" -> list(0, 3, this::input);
             case "Op.attrs" -> attrs();
             case "Op.out" -> odd.chance(80) ? Json.quote(freshName()) : list(1, 2, () -> Json.quote(freshName()));
-            case "CreateTensor.name" -> Json.quote(odd.chance(80) ? freshName() : odd.pick(Fixture.TENSORS));
-            case "Grad.out" -> list(1, odd.chance(90) ? 1 : 2, () -> Json.quote(freshName()));
-            case "CreateTensor.data" -> data(odd.between(0, 3));
-            case "Backward.tensors", "Grad.outputs" -> list(1, 2, () -> Json.quote(odd.pick(List.of("loss", "u", "y", "s", freshName()))));
-            case "Backward.inputs", "Grad.inputs" -> list(1, odd.chance(80) ? 1 : 2,
+            case "CreateTensorRequest.name" -> Json.quote(odd.chance(80) ? freshName() : odd.pick(Fixture.TENSORS));
+            case "GradRequest.out" -> list(1, odd.chance(90) ? 1 : 2, () -> Json.quote(freshName()));
+            case "CreateTensorRequest.data" -> data(odd.between(0, 3));
+            case "BackwardRequest.tensors", "GradRequest.outputs" -> list(1, 2, () -> Json.quote(odd.pick(List.of("loss", "u", "y", "s", freshName()))));
+            case "BackwardRequest.inputs", "GradRequest.inputs" -> list(1, odd.chance(80) ? 1 : 2,
                     () -> Json.quote(odd.chance(70) ? odd.pick(List.of("w", "s")) : tensorName()));
-            case "Backward.gradTensors", "Grad.gradOutputs" -> odd.chance(60) ? "null"
+            case "BackwardRequest.gradTensors", "GradRequest.gradOutputs" -> odd.chance(60) ? "null"
                     : list(1, odd.chance(90) ? 1 : 2, () -> odd.chance(50) ? Json.quote(tensorName()) : data(odd.between(0, 1)));
-            case "CreateModule.name" -> Json.quote(odd.pick(List.of("net2", "mlp", "head", Fixture.MODULE, freshName())));
-            case "CreateModule.layers" -> odd.chance(75) ? list(1, 3, this::layer) : children();
-            case "CreateOptimizer.name" -> Json.quote(odd.pick(List.of("opt", "opt2", Fixture.OPTIMIZERS.getFirst(), freshName())));
-            case "CreateOptimizer.params" -> odd.chance(60) ? Json.array(List.of(Json.quote(Fixture.MODULE)))
+            case "SequentialModuleRequest.name", "NamedChildrenModuleRequest.name" -> Json.quote(odd.pick(List.of("net2", "mlp", "head", Fixture.MODULE, freshName())));
+            case "SequentialModuleRequest.layers" -> list(1, 3, this::layer);
+            case "NamedChildrenModuleRequest.layers" -> children();
+            case "CreateOptimizerRequest.name" -> Json.quote(odd.pick(List.of("opt", "opt2", Fixture.OPTIMIZERS.getFirst(), freshName())));
+            case "CreateOptimizerRequest.params" -> odd.chance(60) ? Json.array(List.of(Json.quote(Fixture.MODULE)))
                     : list(1, 2, () -> Json.quote(odd.pick(List.of("w", "s", "m", "x", Fixture.PARAMETERS.getFirst()))));
-            case "CreateOptimizer.betas" -> Json.array(List.of(decimal(0.8, 0.95), decimal(0.95, 0.9999)));
-            case "CreateOptimizer.lr" -> decimal(0.0001, 0.5);
-            case "CreateOptimizer.momentum", "CreateOptimizer.dampening" -> decimal(0, 0.95);
-            case "CreateOptimizer.eps" -> "1e-8";
-            case "CreateOptimizer.weightDecay" -> decimal(0, 0.1);
-            case "Create.optimizer" -> jobOptimizer();
-            case "Create.maxIterations" -> Integer.toString(odd.between(0, 60));
-            case "Create.logEvery" -> Integer.toString(odd.between(1, 20));
-            case "Create.targetAccuracy" -> decimal(0.5, 1.0);
-            case "Create.seed", "Seed.seed", "CreateSession.seed" -> Long.toString(odd.random().nextLong(-(1L << 40), 1L << 40));
-            case "Synthetic.samplesPerClass" -> Integer.toString(odd.between(1, 40));
-            case "Synthetic.features" -> Integer.toString(odd.between(1, 3));
-            case "Synthetic.meanValue", "Synthetic.bias" -> decimal(-3, 3);
-            case "Data.inline" -> odd.chance(80) ? inline() : null;
-            case "SessionData.id" -> Json.quote(fixture.sessionId());
-            case "SessionData.x" -> Json.quote(odd.chance(80) ? "train_x" : tensorName());
-            case "SessionData.y" -> Json.quote(odd.chance(80) ? "train_y" : tensorName());
-            case "Predict.x" -> rows(odd.between(1, 4), odd.chance(80) ? 2 : odd.between(1, 3));
+            case "CreateOptimizerRequest.betas" -> Json.array(List.of(decimal(0.8, 0.95), decimal(0.95, 0.9999)));
+            case "CreateOptimizerRequest.lr" -> decimal(0.0001, 0.5);
+            case "CreateOptimizerRequest.momentum", "CreateOptimizerRequest.dampening" -> decimal(0, 0.95);
+            case "CreateOptimizerRequest.eps" -> "1e-8";
+            case "CreateOptimizerRequest.weightDecay" -> decimal(0, 0.1);
+            case "CreateJobRequest.optimizer" -> jobOptimizer();
+            case "CreateJobRequest.maxIterations" -> Integer.toString(odd.between(0, 60));
+            case "CreateJobRequest.logEvery" -> Integer.toString(odd.between(1, 20));
+            case "CreateJobRequest.targetAccuracy" -> decimal(0.5, 1.0);
+            case "CreateJobRequest.seed", "SeedRequest.seed", "CreateSessionRequest.seed" -> Long.toString(odd.random().nextLong(-(1L << 40), 1L << 40));
+            case "SyntheticSamples.samplesPerClass" -> Integer.toString(odd.between(1, 40));
+            case "SyntheticSamples.features" -> Integer.toString(odd.between(1, 3));
+            case "SyntheticSamples.meanValue", "SyntheticSamples.bias" -> decimal(-3, 3);
+            case "InlineJobData.inline" -> odd.chance(80) ? inline() : null;
+            case "SessionSamples.id" -> Json.quote(fixture.sessionId());
+            case "SessionSamples.x" -> Json.quote(odd.chance(80) ? "train_x" : tensorName());
+            case "SessionSamples.y" -> Json.quote(odd.chance(80) ? "train_y" : tensorName());
+            case "PredictRequest.x" -> rows(odd.between(1, 4), odd.chance(80) ? 2 : odd.between(1, 3));
             default -> null;
         };
         return Optional.ofNullable(v);
