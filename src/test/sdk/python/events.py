@@ -26,8 +26,9 @@ def read_events(http, url, last_event_id=None):
 
 def main(base):
     with bp.ApiClient(bp.Configuration(host=base)) as client:
-        job = bp.JobsApi(client).create_job(bp.Create(
-            seed=1, data=bp.Data(synthetic=bp.Synthetic(samples_per_class=100, mean_value=1.7, bias=1.0, features=2)),
+        job = bp.JobsApi(client).create_job(bp.CreateJobRequest(
+            seed=1, data=bp.JobData(bp.SyntheticJobData(synthetic=bp.SyntheticSamples(
+                samples_per_class=100, mean_value=1.7, bias=1.0, features=2))),
             max_iterations=200, target_accuracy=0.99, log_every=20))
     assert isinstance(job, bp.JobView), "createJob answered %r, not a JobView" % (job,)
     url = "%s/api/v1/jobs/%s/events" % (base, job.id)

@@ -59,7 +59,7 @@ function readUntilStopped(url: string, lastEventId?: string): Promise<Received[]
 async function main(base: string): Promise<void> {
   const jobs = new JobsApi(new Configuration({ basePath: base }));
   const job = await jobs.createJob({
-    create: {
+    createJobRequest: {
       seed: 1,
       data: { synthetic: { samplesPerClass: 100, meanValue: 1.7, bias: 1.0, features: 2 } },
       maxIterations: 200, targetAccuracy: 0.99, logEvery: 20,
