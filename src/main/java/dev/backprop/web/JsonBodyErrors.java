@@ -64,6 +64,9 @@ final class JsonBodyErrors {
 
     static StatusProblem describe(JacksonException e) {
         String field = path(e);
+        if (e instanceof FloatFields.BeyondDouble) {
+            return new StatusProblem(400, Finite.CODE, Finite.detail(field));
+        }
         if (e instanceof MismatchedInputException m) {
             return mismatch(m, field);
         }
