@@ -63,7 +63,7 @@ def main(base):
         ops.run_ops(sid, bp.OpRequest(bp.OpBatch(ops=[
             bp.Op(op="call", inputs=[bp.OpInput("inputs")], attrs={"module": "net"}, out=bp.OpOut("p")),
             bp.Op(op="sum", inputs=[bp.OpInput("p")], out=bp.OpOut("loss")),
-        ]), returns="none"))
+        ], returns="none")))
         before = {n: values(tensors.get_tensor(sid, n).data) for n in ("net.0.weight", "net.0.bias")}
         autograd.backward(sid, bp.BackwardRequest(tensors=["loss"]))
         grads = {n: values(tensors.get_tensor(sid, n).grad) for n in before}

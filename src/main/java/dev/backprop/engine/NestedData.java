@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code torch.tensor(data)}: nested lists of numbers or booleans to a tensor, with PyTorch's shape
- * inference, its message for ragged lists, its dtype inference when none is given (booleans give
+ * {@code torch.tensor(data)}: nested lists of numbers or booleans to a tensor (a non-finite float written
+ * as {@link NonFinite} writes it), with PyTorch's shape inference, its message for ragged lists, its dtype inference when none is given (booleans give
  * bool, integers int64, any float float32), and its refusals of elements a dtype cannot hold: an
  * integer beyond int64 ({@code Overflow when unpacking long}), a float beyond an int64 element.
  */
@@ -43,10 +43,11 @@ final class NestedData {
             if (node instanceof List<?>) {
                 throw EngineException.invalid("expected a number at dim " + depth + " but got a sequence");
             }
-            if (!(node instanceof Number) && !(node instanceof Boolean)) {
+            Double nonFinite = NonFinite.parse(node);
+            if (nonFinite == null && !(node instanceof Number) && !(node instanceof Boolean)) {
                 throw EngineException.invalid("Could not infer dtype of " + pythonType(node));
             }
-            flat[count[0]++] = node;
+            flat[count[0]++] = nonFinite != null ? nonFinite : node;
             return;
         }
         if (!(node instanceof List<?> l)) {

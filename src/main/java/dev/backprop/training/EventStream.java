@@ -41,6 +41,11 @@ public final class EventStream {
         this.buffer = buffer;
     }
 
+    /** Whether a subscriber whose last event is {@code lastId} has had the terminal one: nothing more will come. */
+    public boolean isOverFor(long lastId) {
+        return log.isClosed() && lastId >= log.lastId();
+    }
+
     /**
      * Writes the events after {@code lastId} to {@code out} until the terminal one (or until the subscriber
      * falls behind). An {@link IOException} means the subscriber went away.

@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Refuses non-finite numbers in parsed request values. JSON has no NaN or Infinity, but a number too
- * large for a double (such as {@code 1e309}) parses to Infinity; this names the field that carried it.
+ * Refuses non-finite numbers in parsed request values, naming the field that carried one. JSON has no NaN or
+ * Infinity, but a number too large for a double (such as {@code 1e309}) parses to Infinity, and a float field
+ * reads the strings "NaN", "Infinity" and "-Infinity" (see {@link FloatFields}), which only tensor data may hold.
  */
 final class Finite {
+    static final String CODE = "non-finite-number";
+
     private Finite() {}
 
     static void check(Object value, String field) {
@@ -31,8 +34,11 @@ final class Finite {
         return value;
     }
 
+    static String detail(String field) {
+        return "'" + field + "' must be a finite number (JSON numbers beyond the range of a double are refused)";
+    }
+
     private static ApiException notFinite(String field) {
-        return new ApiException(400, "non-finite-number", "'" + field + "' must be a finite number (JSON numbers beyond the "
-                + "range of a double are refused)");
+        return new ApiException(400, CODE, detail(field));
     }
 }

@@ -59,7 +59,6 @@ class JobController {
     @PostMapping("/{id}/predict")
     Map<String, Object> predict(Caller caller, @PathVariable String id, @RequestBody JobRequests.Predict body) {
         if (body == null || body.x() == null) throw ApiException.badRequest("'x' is required: rows of features");
-        Finite.check(body.x(), "x");
         float[] p = jobs.predict(caller, id, rows(body.x(), "x"));
         int[] classes = new int[p.length];
         for (int i = 0; i < p.length; i++) classes[i] = p[i] >= 0.5f ? 1 : 0;
@@ -89,8 +88,6 @@ class JobController {
                 if (d.inline().x() == null || d.inline().y() == null) {
                     throw ApiException.badRequest("'data.inline' needs 'x' (rows of features) and 'y' (one 0/1 label per row)");
                 }
-                Finite.check(d.inline().x(), "data.inline.x");
-                Finite.check(d.inline().y(), "data.inline.y");
                 List<List<Double>> x = d.inline().x();
                 data = TrainingData.inline(flat(x, "data.inline.x"), width(x), labels(d.inline().y()));
             } else if (d.session().id() == null || d.session().x() == null || d.session().y() == null) {

@@ -25,7 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
  * job's log straight to the servlet response from where the subscriber is, so a slow or dead subscriber
  * never slows the job; one that falls too far behind is disconnected and can resume with
  * {@code Last-Event-ID}. Streams come out of the {@link StreamBudget}; past it the answer is 429 with
- * {@code Connection: close}, so that a refused client holds no connection either.
+ * {@code Connection: close}, so that a refused client holds no connection either. A resume after the terminal
+ * event answers 204, which tells an {@code EventSource} to stop reconnecting.
  *
  * <p>The stream is a plain servlet async response rather than a {@code StreamingResponseBody}: Spring
  * Framework 7 hands a {@code StreamingResponseBody} an output stream whose {@code flush()} does nothing
@@ -58,6 +59,10 @@ class JobEventsController {
         Job job = jobs.get(caller, id);
         long after = parse(lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam);
         EventStream stream = jobs.stream(job);
+        if (stream.isOverFor(after)) {
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            return;
+        }
         String client = request.getRemoteAddr();
         try {
             budget.take(client);

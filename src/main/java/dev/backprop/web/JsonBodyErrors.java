@@ -71,6 +71,9 @@ final class JsonBodyErrors {
             String unknown = field.isEmpty() || !field.endsWith(u.getPropertyName()) ? join(field, u.getPropertyName()) : field;
             return new StatusProblem(400, "unknown-field", JsonFields.unknown("field", unknown, u.getKnownPropertyIds()), unknown);
         }
+        if (e instanceof FloatFields.BeyondDouble) {
+            return new StatusProblem(400, Finite.CODE, Finite.detail(field), field);
+        }
         if (e instanceof MismatchedInputException m) {
             return mismatch(m, field);
         }

@@ -49,6 +49,18 @@ class EventStreamTest {
     }
 
     @Test
+    void aStreamIsOverOnlyForASubscriberThatHadTheTerminalEventOfAClosedLog() {
+        EventLog log = running();
+        EventStream stream = stream(log, Duration.ofSeconds(15), 1024);
+        assertThat(stream.isOverFor(1)).isFalse();
+        assertThat(stream.isOverFor(5)).isFalse();
+        succeed(log);
+        assertThat(stream.isOverFor(1)).isFalse();
+        assertThat(stream.isOverFor(2)).isTrue();
+        assertThat(stream.isOverFor(5)).isTrue();
+    }
+
+    @Test
     void aQuietStreamCarriesHeartbeatsUntilTheJobEnds() throws Exception {
         EventLog log = running();
         Recorder out = new Recorder();

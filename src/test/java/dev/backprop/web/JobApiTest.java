@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,6 +123,24 @@ class JobApiTest extends ApiTest {
         assertThat(rest).extracting(Sse.Event::id).containsExactlyElementsOf(all.subList(7, all.size()).stream().map(Sse.Event::id).toList());
         List<Sse.Event> byParameter = Sse.read(events(id) + "?lastEventId=" + (all.size() - 1), null);
         assertThat(byParameter).extracting(Sse.Event::id).containsExactly((long) all.size());
+    }
+
+    @Test
+    void resumingAfterTheTerminalEventAnswers204SoThatEventSourceStops() throws Exception {
+        String id = start(SEED_JOB);
+        List<Sse.Event> all = Sse.read(events(id), null);
+        long terminal = all.getLast().id();
+        for (long after : new long[] {terminal, terminal + 5}) {
+            Api.Response r = api.send(HttpRequest.newBuilder(URI.create(events(id))).header("Accept", "text/event-stream")
+                    .header("Last-Event-ID", Long.toString(after)).GET());
+            assertThat(r.status()).isEqualTo(204);
+            assertThat(r.body()).isEmpty();
+        }
+        assertThat(api.get("/jobs/" + id + "/events?lastEventId=" + terminal, "text/event-stream").expect(204).body()).isEmpty();
+
+        List<Sse.Event> rest = Sse.read(events(id), Long.toString(terminal - 2));
+        assertThat(rest).extracting(Sse.Event::id).containsExactly(terminal - 1, terminal);
+        assertThat(rest.getLast().data().get("status").stringValue()).isEqualTo("SUCCEEDED");
     }
 
     @Test

@@ -49,7 +49,7 @@ class OpenApiSpecTest {
         assertThat(at(schemas, "OpBatch", "properties", "ops").get("maxItems")).isEqualTo(limits.maxBatchOps());
         assertThat(at(schemas, "TensorView", "properties", "shape").get("maxItems")).isEqualTo(limits.maxRank());
         assertThat(at(schemas, "TensorInfo", "properties", "shape").get("maxItems")).isEqualTo(limits.maxRank());
-        assertThat(((Map<?, ?>) ((java.util.List<?>) at(schemas, "TensorData").get("oneOf")).get(3)).get("maxItems"))
+        assertThat(((Map<?, ?>) ((java.util.List<?>) at(schemas, "TensorData").get("anyOf")).get(3)).get("maxItems"))
                 .isEqualTo(limits.maxTensorElements());
         assertThat(at(schemas, "CreateJobRequest", "properties", "maxIterations").get("maximum")).isEqualTo(jobLimits.maxIterations());
         assertThat(at(schemas, "SyntheticSamples", "properties", "features").get("maximum")).isEqualTo(jobLimits.maxFeatures());

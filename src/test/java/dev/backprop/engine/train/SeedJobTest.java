@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** The seed job in process against PyTorch's run of it (shared/acceptance/seed_job.json and seed_cases.json). */
+/** The seed job in process against PyTorch's run of it (src/test/acceptance/seed_job.json and seed_cases.json). */
 class SeedJobTest {
     private static JsonNode job;
     private static JsonNode cases;
@@ -21,8 +21,8 @@ class SeedJobTest {
 
     @BeforeAll
     static void runTheSeedJob() {
-        job = SharedAcceptance.read("seed_job.json").get("jobs").get(0);
-        cases = SharedAcceptance.read("seed_cases.json");
+        job = AcceptanceCases.read("seed_job.json").get("jobs").get(0);
+        cases = AcceptanceCases.read("seed_cases.json");
         training = new LogisticRegressionTraining(TrainingSpec.seedJob());
         initialWeights = training.weights();
         initialBias = training.bias();
@@ -40,8 +40,8 @@ class SeedJobTest {
     @Test
     void theDataIsPyTorchsToTwoUlps() {
         float[][] rows = training.data().rows();
-        JsonNode x0 = SharedAcceptance.expected(cases, "seed-4-data-and-init", "x0").get("data");
-        JsonNode x1 = SharedAcceptance.expected(cases, "seed-4-data-and-init", "x1").get("data");
+        JsonNode x0 = AcceptanceCases.expected(cases, "seed-4-data-and-init", "x0").get("data");
+        JsonNode x1 = AcceptanceCases.expected(cases, "seed-4-data-and-init", "x1").get("data");
         assertThat(rows).hasNumberOfRows(200);
         for (int i = 0; i < 100; i++) {
             for (int j = 0; j < 2; j++) {
@@ -62,8 +62,8 @@ class SeedJobTest {
 
     @Test
     void theInitialParametersArePyTorchsToTwoUlps() {
-        JsonNode w = SharedAcceptance.expected(cases, "seed-4-data-and-init", "lr_net.0.weight").get("data").get(0);
-        JsonNode b = SharedAcceptance.expected(cases, "seed-4-data-and-init", "lr_net.0.bias").get("data").get(0);
+        JsonNode w = AcceptanceCases.expected(cases, "seed-4-data-and-init", "lr_net.0.weight").get("data").get(0);
+        JsonNode b = AcceptanceCases.expected(cases, "seed-4-data-and-init", "lr_net.0.bias").get("data").get(0);
         assertWithinUlps(initialWeights[0], w.get(0).asDouble(), 2, "w0");
         assertWithinUlps(initialWeights[1], w.get(1).asDouble(), 2, "w1");
         assertWithinUlps(initialBias, b.asDouble(), 2, "b");

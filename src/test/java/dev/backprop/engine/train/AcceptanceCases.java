@@ -1,26 +1,26 @@
 package dev.backprop.engine.train;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * PyTorch's recorded answers in the shared acceptance folder: {@code ../shared/acceptance} from the
- * project root, or the folder named by the system property {@code backprop.shared} or the environment
- * variable {@code BACKPROP_SHARED}.
+ * PyTorch's recorded answers: {@code src/test/acceptance/*.json}, the files {@code run_acceptance.py} holds a
+ * running service against, on the test classpath under {@code dev/backprop/acceptance}.
  */
-final class SharedAcceptance {
-    private SharedAcceptance() {}
+final class AcceptanceCases {
+    private AcceptanceCases() {}
 
     static JsonNode read(String file) {
-        String root = System.getProperty("backprop.shared", System.getenv().getOrDefault("BACKPROP_SHARED", "../shared"));
-        Path path = Path.of(root, "acceptance", file);
-        if (!Files.isRegularFile(path)) {
-            throw new IllegalStateException(path.toAbsolutePath() + " not found: run from the project root beside shared/, "
-                    + "or set -Dbackprop.shared=/path/to/shared");
+        String resource = "/dev/backprop/acceptance/" + file;
+        try (InputStream in = AcceptanceCases.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException(resource + " is not on the test classpath (src/test/acceptance/" + file + ")");
+            return JsonMapper.builder().build().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return JsonMapper.builder().build().readTree(path.toFile());
     }
 
     /** The {@code expect} entry named {@code name} in the checks of case {@code caseName} of seed_cases.json. */
