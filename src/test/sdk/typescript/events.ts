@@ -24,8 +24,12 @@ interface Received {
  * STOP_WITHIN_MS after the terminal event, when it fails otherwise, or after a minute.
  */
 function readUntilStopped(url: string, lastEventId?: string): Promise<Received[]> {
-  const fetchWithResume: typeof fetch = (input, init) =>
-    fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), "Last-Event-ID": lastEventId! } });
+  // The first request resumes after lastEventId; a reconnection sends the source's own Last-Event-ID.
+  const fetchWithResume: typeof fetch = (input, init) => {
+    const headers = new Headers(init?.headers);
+    if (!headers.has("Last-Event-ID")) headers.set("Last-Event-ID", lastEventId!);
+    return fetch(input, { ...init, headers });
+  };
   const source = new EventSource(url, lastEventId ? { fetch: fetchWithResume } : {});
   const received: Received[] = [];
   let connections = 0;
