@@ -1,7 +1,9 @@
 """PyTorch's side of SeedGraphBenchmark and MatmulBenchmark, on the same machine.
-Usage: /usr/bin/python3 seed_graph_torch.py   (Debian's python3-torch; THREADS=1 by default)"""
+Usage: /usr/bin/python3 seed_graph_torch.py   (Debian's python3-torch; THREADS=1 by default sets PyTorch's own
+threads; OpenBLAS runs the products on its own threads, all cores unless OPENBLAS_NUM_THREADS says otherwise)"""
 import json, os, time
 import torch
+from blas import blas_in_use
 
 torch.set_num_threads(int(os.environ.get("THREADS", "1")))
 
@@ -49,4 +51,5 @@ print(json.dumps({
     "seed_graph_us": best_of(seed_graph, 2000) * 1e6,
     "matmul_1000_forward_ms": best_of(mm_forward, 5) * 1e3,
     "matmul_1000_forward_backward_ms": best_of(mm_forward_backward, 3) * 1e3,
+    **blas_in_use(),
 }))

@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Full-batch logistic regression on N × D float32 (the work of bench/large_lr_torch.py): Linear +
+ * Full-batch logistic regression on N × D float32 (the work of src/jmh/python/large_lr_torch.py): Linear +
  * Sigmoid + BCELoss + SGD with momentum, one iteration per op. Baseline in the same run: the memory
  * floor, two SIMD passes over X (X·w and Xᵀ·g) on both cores with nothing else.
  */

@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One iteration of the seed's training loop (200 × 2 samples, Linear + Sigmoid + BCELoss + SGD with
- * momentum): forward, loss, backward, step, zero_grad — the unit PyTorch's seed_lr_torch.py times.
+ * momentum): forward, loss, backward, step, zero_grad — the unit PyTorch's src/jmh/python/seed_lr_torch.py times.
  * Baseline in the same run: the same iteration's arithmetic on plain float arrays.
  */
 @State(Scope.Thread)

@@ -11,7 +11,7 @@ import dev.backprop.engine.random.Generator;
 import java.util.function.BooleanSupplier;
 
 /**
- * The seed's training script (reference/seed-walkthrough.md, section 4; bench/seed_lr_torch.py):
+ * The seed's training script (reference/seed-walkthrough.md, section 4; src/jmh/python/seed_lr_torch.py):
  * <pre>
  * torch.manual_seed(seed); ...data...
  * lr_net = Sequential(Linear(features, 1), Sigmoid()); loss_fn = BCELoss(); optimizer = ...
