@@ -138,7 +138,7 @@ class LimitsTest extends ApiTest {
             s.op("{\"op\": \"sum\", \"inputs\": [\"w\"], \"out\": \"l\"}").expect(200);
             assertThat(s.backward("{\"tensors\": [\"l\"]}").problem(429, "session-bytes-quota").get("detail").stringValue())
                     .isEqualTo("the session would hold 4804 bytes, over its limit of 4000");
-            assertThat(s.get("w?data=false").expect(200).json().get("hasGrad").booleanValue()).isFalse();
+            assertThat(s.get("w").expect(200).json().get("grad").isNull()).isTrue();
             assertThat(s.info().expect(200).json().get("bytes").asLong()).isEqualTo(2404);
         }
     }
