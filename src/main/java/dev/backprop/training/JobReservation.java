@@ -18,9 +18,14 @@ final class JobReservation {
         this.kept = new AtomicLong(kept);
     }
 
+    /** The job's training is over: its data is gone. */
+    void dropData() {
+        pool.release(data.getAndSet(0));
+    }
+
     /** The job has ended: its data is gone, and of the rest it keeps {@code keptBytes} at most. */
     void finish(long keptBytes) {
-        pool.release(data.getAndSet(0));
+        dropData();
         long before = kept.getAndUpdate(k -> Math.min(k, keptBytes));
         pool.release(before - Math.min(before, keptBytes));
     }

@@ -263,6 +263,8 @@ public class JobService implements DisposableBean {
             job.training = null;
             job.finishedAt = clock.instant();
             job.status = terminal;
+            // before the terminal event is published: a client that sees it may submit the next job at once
+            job.memory.dropData();
             job.journal.end(terminal, job.error);
         }
         job.memory.finish(job.keptBytes());

@@ -171,7 +171,7 @@ class JobMemoryTest extends ApiTest {
             long before = pools.jobs().reserved();
             String id = start(keeper);
             assertThat(events(id).getLast().data().get("status").stringValue()).isEqualTo("SUCCEEDED");
-            // the terminal event is published before the job gives back what it no longer keeps
+            // the unused part of its log's cap is given back just after the terminal event is published
             await().atMost(Duration.ofSeconds(10)).until(() -> pools.jobs().reserved() - before <= 700_000);
             finished.add(id);
         }
