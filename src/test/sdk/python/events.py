@@ -12,6 +12,8 @@ from httpx_sse import connect_sse
 import backprop_client as bp
 
 TERMINAL = {"SUCCEEDED", "FAILED", "CANCELLED"}
+# Each event's data as the spec types it (JobEvent): read through the generated models, which refuse a mismatch.
+DATA = {"status": bp.JobStatusEvent, "metrics": bp.JobMetrics, "thinned": bp.JobThinnedEvent}
 
 
 def read_events(http, url, last_event_id=None):
@@ -21,7 +23,10 @@ def read_events(http, url, last_event_id=None):
         if source.response.status_code == 204:
             return None
         assert source.response.status_code == 200, "the stream answered %d" % source.response.status_code
-        return [(int(e.id), e.event, json.loads(e.data)) for e in source.iter_sse()]
+        events = [(int(e.id), e.event, e.data) for e in source.iter_sse()]
+    for _, name, data in events:
+        DATA[name].from_json(data)
+    return [(event_id, name, json.loads(data)) for event_id, name, data in events]
 
 
 def main(base):
