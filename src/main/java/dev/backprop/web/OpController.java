@@ -28,50 +28,45 @@ class OpController {
     }
 
     @PostMapping
-    Object run(Caller caller, @PathVariable String sid, @RequestBody Requests.Op body,
+    Object run(Caller caller, @PathVariable String sid, @RequestBody Requests.OpRequest body,
                @RequestParam(defaultValue = "true") boolean data) {
-        if (body == null) throw ApiException.badRequest("a body is required");
-        boolean batch = body.ops() != null;
-        if (batch && body.op() != null) {
-            throw ApiException.badRequest("send either one op ('op') or a batch ('ops'), not both");
-        }
-        if (!batch && body.returns() != null) throw ApiException.badRequest("'returns' is for a batch ('ops')");
-        if (batch) onlyBatchFields(body);
+        return switch (body) {
+            case null -> throw ApiException.badRequest("a body is required");
+            case Requests.Op op -> sessions.withSession(caller, sid, new Answer(data, Answer.Returns.ALL), s -> {
+                List<BoundTensor> results = executor.run(s, List.of(toCall(op, "op")), false).getFirst();
+                return results.size() == 1 ? view(results.getFirst(), data) : new Responses.Batch(views(results, data));
+            });
+            case Requests.OpBatch batch -> runBatch(caller, sid, batch, data);
+        };
+    }
+
+    private Responses.Batch runBatch(Caller caller, String sid, Requests.OpBatch batch, boolean data) {
+        if (batch.ops() == null) throw ApiException.badRequest("'ops' must be a list of ops");
         List<OpCall> calls = new ArrayList<>();
-        if (batch) {
-            for (int i = 0; i < body.ops().size(); i++) {
-                Requests.Op op = body.ops().get(i);
-                if (op == null) throw ApiException.badRequest("ops[" + i + "] is null");
-                calls.add(toCall(op, "ops[" + i + "]"));
-            }
-        } else {
-            calls.add(toCall(body, "op"));
+        for (int i = 0; i < batch.ops().size(); i++) {
+            Requests.Op op = batch.ops().get(i);
+            if (op == null) throw ApiException.badRequest("ops[" + i + "] is null");
+            calls.add(toCall(op, "ops[" + i + "]"));
         }
-        boolean noGrad = batch && Boolean.TRUE.equals(body.noGrad());
-        Answer answer = new Answer(data, Answer.Returns.parse(body.returns()));
+        Answer answer = new Answer(data, Answer.Returns.parse(batch.returns()));
         return sessions.withSession(caller, sid, answer, s -> {
-            List<List<BoundTensor>> results = executor.run(s, calls, noGrad);
-            if (!batch && results.get(0).size() == 1) {
-                BoundTensor t = results.get(0).get(0);
-                return TensorView.of(t.name(), t.tensor(), data);
-            }
             List<TensorView> views = new ArrayList<>();
-            for (List<BoundTensor> r : answer.select(results)) {
-                for (BoundTensor t : r) views.add(TensorView.of(t.name(), t.tensor(), data));
+            for (List<BoundTensor> r : answer.select(executor.run(s, calls, Boolean.TRUE.equals(batch.noGrad())))) {
+                views.addAll(views(r, data));
             }
             return new Responses.Batch(views);
         });
     }
 
-    /** A batch's own fields are ops, noGrad and returns; an op's fields beside them would be dropped. */
-    private static void onlyBatchFields(Requests.Op batch) {
-        String stray = batch.inputs() != null ? "inputs" : batch.attrs() != null ? "attrs" : batch.out() != null ? "out" : null;
-        if (stray != null) throw ApiException.unknownField(stray, List.of("ops", "noGrad", "returns"));
+    private static TensorView view(BoundTensor t, boolean data) {
+        return TensorView.of(t.name(), t.tensor(), data);
+    }
+
+    private static List<TensorView> views(List<BoundTensor> tensors, boolean data) {
+        return tensors.stream().map(t -> view(t, data)).toList();
     }
 
     private static OpCall toCall(Requests.Op op, String where) {
-        if (op.ops() != null) throw ApiException.badRequest(where + ": batches do not nest");
-        if (op.returns() != null) throw ApiException.badRequest(where + ": 'returns' is for the batch, not its ops");
         if (op.op() == null) throw ApiException.badRequest(where + ": 'op' is required");
         Finite.check(op.inputs(), where + ".inputs");
         Finite.check(op.attrs(), where + ".attrs");

@@ -1,5 +1,7 @@
 package dev.backprop.web;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 import java.util.Map;
 
@@ -17,14 +19,20 @@ final class Requests {
             Boolean requiresGrad,
             String dtype) {}
 
-    record Op(
-            String op,
-            List<Object> inputs,
-            Map<String, Object> attrs,
-            Object out,
-            Boolean noGrad,
-            List<Op> ops,
-            String returns) {}
+    /**
+     * The body of {@code POST /ops}: one op, or a batch of them ({@code ops}) that runs all or nothing. Which one,
+     * its fields tell; a body with neither form's own fields is one op (and then lacks {@code op}).
+     */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.DEDUCTION, defaultImpl = Op.class)
+    @JsonSubTypes({@JsonSubTypes.Type(Op.class), @JsonSubTypes.Type(OpBatch.class)})
+    sealed interface OpRequest permits Op, OpBatch {}
+
+    /** One op; read as itself where a batch lists it (the deduction is for the body only). */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
+    record Op(String op, List<Object> inputs, Map<String, Object> attrs, Object out, Boolean noGrad) implements OpRequest {}
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
+    record OpBatch(List<Op> ops, Boolean noGrad, String returns) implements OpRequest {}
 
     record Backward(List<String> tensors,
                     List<Object> gradTensors,

@@ -59,8 +59,9 @@ class AnswerLimitTest extends ApiTest {
             assertThat(none.toString()).isEqualTo("{\"results\":[]}");
             JsonNode bad = s.op("{\"ops\": " + ops + ", \"returns\": \"first\"}").problem(400, "invalid-request");
             assertThat(bad.get("detail").stringValue()).isEqualTo("'returns' must be \"all\", \"last\" or \"none\", got \"first\"");
-            s.op("""
-                    {"op": "add", "inputs": ["x", 1], "returns": "last"}""").problem(400, "invalid-request");
+            assertThat(s.op("""
+                    {"op": "add", "inputs": ["x", 1], "returns": "last"}""").problem(400, "unknown-field").get("detail").stringValue())
+                    .isEqualTo("unknown field 'returns'");
         }
     }
 

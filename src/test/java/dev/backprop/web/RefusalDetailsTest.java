@@ -95,7 +95,7 @@ class RefusalDetailsTest extends ApiTest {
                     {"name": "w", "data": [1.0], "requiresGrad": "yes"}"""), 400, "invalid-field"))
                     .isEqualTo("'requiresGrad' must be true or false, got a string");
             assertThat(detail(s.op("""
-                    {"ops": ["add"]}"""), 400, "invalid-field")).isEqualTo("'ops[0]' must be an object, got a string");
+                    {"ops": ["add"]}"""), 400, "invalid-field")).isEqualTo("'ops[0]' must be an object");
             assertThat(detail(s.op("""
                     {"op": "add", "inputs": {"a": 1}}"""), 400, "invalid-field")).isEqualTo("'inputs' must be an array, got an object");
             assertThat(detail(s.optimizer("""

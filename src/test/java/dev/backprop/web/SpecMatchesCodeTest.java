@@ -58,9 +58,10 @@ class SpecMatchesCodeTest {
             Map.entry("InlineSamples", JobRequests.Inline.class),
             Map.entry("SessionSamples", JobRequests.SessionData.class),
             Map.entry("JobOptimizer", JobRequests.Optimizer.class),
-            Map.entry("PredictRequest", JobRequests.Predict.class));
+            Map.entry("PredictRequest", JobRequests.Predict.class),
+            Map.entry("Op", Requests.Op.class),
+            Map.entry("OpBatch", Requests.OpBatch.class));
     private static final Map<List<String>, Class<?>> UNIONS = Map.of(
-            List.of("Op", "OpBatch"), Requests.Op.class,
             List.of("SequentialModuleRequest", "NamedChildrenModuleRequest"), Requests.CreateModule.class,
             List.of("SyntheticJobData", "InlineJobData", "SessionJobData"), JobRequests.Data.class);
 
