@@ -193,6 +193,13 @@ class JobApiTest extends ApiTest {
         api.get("/jobs/" + id + "/plot?iteration=21", "image/svg+xml").problem(422, "iteration-not-logged");
         Api.Response png = api.get("/jobs/" + id + "/plot", "image/png").expect(200);
         assertThat(png.headers().firstValue("Content-Type").orElse("")).startsWith("image/png");
+        assertThat(api.get("/jobs/" + id + "/plot", "*/*").expect(200).contentType()).startsWith("image/svg+xml");
+        assertThat(api.get("/jobs/" + id + "/plot", "application/problem+json").expect(200).contentType()).startsWith("image/svg+xml");
+        assertThat(api.get("/jobs/" + id + "/plot?format=png", "application/problem+json").expect(200).contentType())
+                .startsWith("image/png");
+        assertThat(api.get("/jobs/" + id + "/plot?format=gif").problem(400, "invalid-request").get("detail").stringValue())
+                .isEqualTo("'format' must be svg or png, not 'gif'");
+        api.get("/jobs/" + id + "/plot", "text/html").problem(406, "not-acceptable");
 
         String three = start("{\"data\": {\"synthetic\": {\"features\": 3}}, \"maxIterations\": 20}");
         Sse.read(events(three), null);
