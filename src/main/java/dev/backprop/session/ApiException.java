@@ -1,8 +1,5 @@
 package dev.backprop.session;
 
-import dev.backprop.engine.JsonFields;
-import java.util.Collection;
-
 /**
  * A refusal with an HTTP status and a stable code, raised by the service layer for what is not the
  * engine's to judge (unknown ids, quotas, malformed requests).
@@ -11,7 +8,6 @@ public final class ApiException extends RuntimeException {
     private final int status;
     private final String code;
     private final Integer retryAfterSeconds;
-    private final String field;
 
     public ApiException(int status, String code, String detail) {
         this(status, code, detail, null);
@@ -19,20 +15,10 @@ public final class ApiException extends RuntimeException {
 
     /** A refusal that a client may retry after {@code retryAfterSeconds} (sent as {@code Retry-After}). */
     public ApiException(int status, String code, String detail, Integer retryAfterSeconds) {
-        this(status, code, detail, retryAfterSeconds, null);
-    }
-
-    private ApiException(int status, String code, String detail, Integer retryAfterSeconds, String field) {
         super(detail, null, false, false);
         this.status = status;
         this.code = code;
         this.retryAfterSeconds = retryAfterSeconds;
-        this.field = field;
-    }
-
-    /** The path of the request field at fault ({@code inputs[2]}), or null when the refusal is not about one field. */
-    public String field() {
-        return field;
     }
 
     /** Seconds after which the same request may succeed, or null when retrying cannot help. */
@@ -54,16 +40,6 @@ public final class ApiException extends RuntimeException {
 
     public static ApiException badRequest(String detail) {
         return new ApiException(400, "invalid-request", detail);
-    }
-
-    /** A request field whose value is of the wrong kind: {@code 'inputs[0]' must be a tensor name or a number, got an object}. */
-    public static ApiException invalidField(String path, String expected, Object value) {
-        return new ApiException(400, "invalid-field", "'" + path + "' must be " + expected + ", got " + JsonFields.kind(value), null, path);
-    }
-
-    /** A field the request's object does not have: {@code unknown field 'inputs'}. */
-    public static ApiException unknownField(String path, Collection<?> known) {
-        return new ApiException(400, "unknown-field", JsonFields.unknown("field", path, known), null, path);
     }
 
     public static ApiException quota(String code, String detail) {

@@ -1,6 +1,7 @@
 package dev.backprop.session;
 
 import dev.backprop.engine.Autograd;
+import dev.backprop.engine.EngineException;
 import dev.backprop.engine.Tensor;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +71,7 @@ public class AutogradService {
         List<Tensor> out = new ArrayList<>(names.size());
         for (int i = 0; i < names.size(); i++) {
             String n = names.get(i);
-            if (n == null) throw ApiException.invalidField(field + "[" + i + "]", "a tensor name", null);
+            if (n == null) throw EngineException.invalidField(field + "[" + i + "]", "a tensor name", null);
             out.add(Names.resolve(s, n));
         }
         return out;
@@ -87,7 +88,7 @@ public class AutogradService {
             out.add(switch (given.get(i)) {
                 case null -> null;
                 case String name -> Names.resolve(s, name);
-                case Map<?, ?> object -> throw ApiException.invalidField(field + "[" + i + "]",
+                case Map<?, ?> object -> throw EngineException.invalidField(field + "[" + i + "]",
                         "a tensor name, a number, nested lists of numbers or null", object);
                 case Object data -> Tensor.fromNested(data, outputs.get(i).dtype());
             });

@@ -1,5 +1,6 @@
 package dev.backprop.session;
 
+import dev.backprop.engine.EngineException;
 import dev.backprop.engine.Tensor;
 import dev.backprop.engine.nn.Module;
 import dev.backprop.engine.nn.Modules;
@@ -60,7 +61,7 @@ public class ModuleService {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < paramNames.size(); i++) {
             String p = paramNames.get(i);
-            if (p == null) throw ApiException.invalidField("params[" + i + "]", "a module's or tensor's name", null);
+            if (p == null) throw EngineException.invalidField("params[" + i + "]", "a module's or tensor's name", null);
             if (s.modules.get(p) instanceof Module m) {
                 for (var e : m.stateDict().entrySet()) {
                     if (!params.contains(e.getValue())) {

@@ -2,6 +2,7 @@ package dev.backprop.session;
 
 import dev.backprop.engine.AllocationLimit;
 import dev.backprop.engine.Deadline;
+import dev.backprop.engine.EngineException;
 import dev.backprop.engine.GradMode;
 import dev.backprop.engine.OpArgs;
 import dev.backprop.engine.OpRegistry;
@@ -129,11 +130,11 @@ public class OpExecutor {
                 out.add(v);
             } else if (v instanceof List<?> list) {
                 for (int j = 0; j < list.size(); j++) {
-                    if (!(list.get(j) instanceof Number)) throw ApiException.invalidField("inputs[" + i + "][" + j + "]", "a number", list.get(j));
+                    if (!(list.get(j) instanceof Number)) throw EngineException.invalidField("inputs[" + i + "][" + j + "]", "a number", list.get(j));
                 }
                 out.add(v);
             } else {
-                throw ApiException.invalidField("inputs[" + i + "]", "a tensor name, a number, true, false or a list of numbers", v);
+                throw EngineException.invalidField("inputs[" + i + "]", "a tensor name, a number, true, false or a list of numbers", v);
             }
         }
         return out;
@@ -146,11 +147,11 @@ public class OpExecutor {
             names.add(name);
         } else if (out instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
-                if (!(list.get(i) instanceof String name)) throw ApiException.invalidField("out[" + i + "]", "a name", list.get(i));
+                if (!(list.get(i) instanceof String name)) throw EngineException.invalidField("out[" + i + "]", "a name", list.get(i));
                 names.add(name);
             }
         } else {
-            throw ApiException.invalidField("out", "a name or a list of names", out);
+            throw EngineException.invalidField("out", "a name or a list of names", out);
         }
         for (String n : names) Names.check(n, limits.maxNameLength(), "out");
         return names;

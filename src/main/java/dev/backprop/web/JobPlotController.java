@@ -6,7 +6,11 @@ import dev.backprop.session.Caller;
 import dev.backprop.training.Job;
 import dev.backprop.training.JobService;
 import dev.backprop.training.TrainingPlot;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -40,7 +44,7 @@ class JobPlotController {
         Job job = jobs.get(caller, id);
         TrainingMetrics metrics = metrics(job, iteration);
         byte[] picture = type.equals(SVG)
-                ? TrainingPlot.svg(job.rows(), job.labels(), metrics).getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                ? TrainingPlot.svg(job.rows(), job.labels(), metrics).getBytes(StandardCharsets.UTF_8)
                 : TrainingPlot.png(job.rows(), job.labels(), metrics);
         return ResponseEntity.ok().contentType(type).body(picture);
     }
@@ -58,11 +62,11 @@ class JobPlotController {
         if (accept == null || accept.isBlank()) return SVG;
         List<MediaType> accepted;
         try {
-            accepted = new java.util.ArrayList<>(MediaType.parseMediaTypes(accept));
-        } catch (org.springframework.http.InvalidMediaTypeException e) {
+            accepted = new ArrayList<>(MediaType.parseMediaTypes(accept));
+        } catch (InvalidMediaTypeException e) {
             throw new HttpMediaTypeNotAcceptableException("Could not parse 'Accept' header [" + accept + "]: " + e.getMessage());
         }
-        accepted.sort(java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+        accepted.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
         for (MediaType wanted : accepted) {
             if (wanted.getQualityValue() == 0) continue;
             for (MediaType picture : PICTURES) {

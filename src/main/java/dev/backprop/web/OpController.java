@@ -34,7 +34,8 @@ class OpController {
             case null -> throw ApiException.badRequest("a body is required");
             case Requests.Op op -> sessions.withSession(caller, sid, new Answer(data, Answer.Returns.ALL), s -> {
                 List<BoundTensor> results = executor.run(s, List.of(toCall(op, "op")), false).getFirst();
-                return results.size() == 1 ? view(results.getFirst(), data) : new Responses.Batch(views(results, data));
+                if (results.size() > 1) return new Responses.Batch(AutogradController.views(results, data));
+                return TensorView.of(results.getFirst().name(), results.getFirst().tensor(), data);
             });
             case Requests.OpBatch batch -> runBatch(caller, sid, batch, data);
         };
@@ -52,18 +53,10 @@ class OpController {
         return sessions.withSession(caller, sid, answer, s -> {
             List<TensorView> views = new ArrayList<>();
             for (List<BoundTensor> r : answer.select(executor.run(s, calls, Boolean.TRUE.equals(batch.noGrad())))) {
-                views.addAll(views(r, data));
+                views.addAll(AutogradController.views(r, data));
             }
             return new Responses.Batch(views);
         });
-    }
-
-    private static TensorView view(BoundTensor t, boolean data) {
-        return TensorView.of(t.name(), t.tensor(), data);
-    }
-
-    private static List<TensorView> views(List<BoundTensor> tensors, boolean data) {
-        return tensors.stream().map(t -> view(t, data)).toList();
     }
 
     private static OpCall toCall(Requests.Op op, String where) {

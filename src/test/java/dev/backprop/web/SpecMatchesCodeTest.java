@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.backprop.graph.GraphEdge;
 import dev.backprop.graph.GraphModel;
 import dev.backprop.graph.GraphNode;
+import dev.backprop.web.fuzz.OpenApi;
 import java.lang.reflect.RecordComponent;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -22,7 +21,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * The written contract and the code say the same: every API route and its query parameters are in
@@ -65,7 +63,7 @@ class SpecMatchesCodeTest {
             List.of("SequentialModuleRequest", "NamedChildrenModuleRequest"), Requests.CreateModule.class,
             List.of("SyntheticJobData", "InlineJobData", "SessionJobData"), JobRequests.Data.class);
 
-    private static final Map<String, Object> SPEC = spec();
+    private static final OpenApi SPEC = spec();
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -73,12 +71,12 @@ class SpecMatchesCodeTest {
 
     @Test
     void everyRouteAndQueryParameterIsInTheSpecAndNoOther() {
-        Map<String, Object> paths = at(SPEC, "paths");
         Set<String> documented = new TreeSet<>();
+        for (OpenApi.Operation op : SPEC.operations()) {
+            documented.add(op.method() + " " + op.path() + " " + op.parameters().stream().filter(p -> p.in().equals("query"))
+                    .map(OpenApi.Parameter::name).collect(Collectors.toCollection(TreeSet::new)));
+        }
         Set<String> served = new TreeSet<>();
-        paths.forEach((path, item) -> at(item).forEach((method, op) -> {
-            if (!method.equals("parameters")) documented.add(method.toUpperCase() + " " + path + " " + queryParameters(item, op));
-        }));
         mappings.getHandlerMethods().forEach((info, handler) -> {
             for (String path : info.getPatternValues()) {
                 if (!path.startsWith("/api/v1/")) continue;
@@ -92,17 +90,17 @@ class SpecMatchesCodeTest {
 
     @Test
     void everySchemaHasTheFieldsOfItsRecord() {
-        Map<String, Object> schemas = at(SPEC, "components", "schemas");
-        RECORDS.forEach((schema, record) -> assertThat(properties(schemas, schema)).as(schema).isEqualTo(fields(record)));
+        RECORDS.forEach((schema, record) -> assertThat(properties(schema)).as(schema).isEqualTo(fields(record)));
         UNIONS.forEach((members, record) -> {
             Set<String> union = new TreeSet<>();
-            members.forEach(m -> union.addAll(properties(schemas, m)));
+            members.forEach(m -> union.addAll(properties(m)));
             assertThat(union).as(String.join(" | ", members)).isEqualTo(fields(record));
         });
     }
 
-    private static Set<String> properties(Map<String, Object> schemas, String name) {
-        return new TreeSet<>(at(at(schemas, name), "properties").keySet());
+    private static Set<String> properties(String schema) {
+        return new TreeSet<>(((Map<?, ?>) SPEC.schema(schema).getOrDefault("properties", Map.of())).keySet().stream()
+                .map(String::valueOf).toList());
     }
 
     private static Set<String> fields(Class<?> record) {
@@ -120,30 +118,11 @@ class SpecMatchesCodeTest {
         return names;
     }
 
-    private static Set<String> queryParameters(Object item, Object op) {
-        Map<String, Object> components = at(SPEC, "components", "parameters");
-        return Stream.concat(list(at(item).get("parameters")).stream(), list(at(op).get("parameters")).stream())
-                .map(p -> at(p).get("$ref") instanceof String ref ? at(components.get(ref.substring(ref.lastIndexOf('/') + 1))) : at(p))
-                .filter(p -> "query".equals(p.get("in"))).map(p -> (String) p.get("name"))
-                .collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    private static Map<String, Object> spec() {
+    private static OpenApi spec() {
         try {
-            return new Yaml().load(Files.readString(Path.of("openapi/openapi.yaml")));
+            return OpenApi.read(Path.of("openapi/openapi.yaml"));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> at(Object node, String... keys) {
-        Object n = node;
-        for (String k : keys) n = ((Map<String, Object>) n).get(k);
-        return n == null ? Map.of() : (Map<String, Object>) n;
-    }
-
-    private static List<?> list(Object o) {
-        return o instanceof List<?> l ? l : List.of();
     }
 }

@@ -68,6 +68,11 @@ public final class OpenApi {
         return statuses;
     }
 
+    /** The component schema of this name (empty when there is none). */
+    public Map<String, Object> schema(String name) {
+        return map(schemas.get(name));
+    }
+
     /** The schema a {@code $ref} points to, or the schema itself. */
     public Map<String, Object> resolve(Map<String, Object> schema) {
         Object ref = schema.get("$ref");
