@@ -1,6 +1,7 @@
 package dev.backprop.web;
 
 import dev.backprop.session.Caller;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.MethodParameter;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -9,8 +10,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * Supplies the {@link Caller} of a request to controller methods. Every caller is anonymous for now;
- * authentication will resolve a real principal here without touching any route.
+ * Supplies the {@link Caller} of a request to controller methods, as {@link CurrentCaller} has it.
  */
 @Component
 class CallerResolver implements HandlerMethodArgumentResolver {
@@ -23,6 +23,6 @@ class CallerResolver implements HandlerMethodArgumentResolver {
     @Override
     public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
                                   WebDataBinderFactory binderFactory) {
-        return Caller.ANONYMOUS;
+        return CurrentCaller.of(request.getNativeRequest(HttpServletRequest.class));
     }
 }
