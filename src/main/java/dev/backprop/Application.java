@@ -40,6 +40,10 @@ public class Application {
     }
 
     public static void main(String[] args) {
+        if (args.length == 1 && args[0].equals("--mint-api-key")) {
+            System.out.print(dev.backprop.web.KeyMint.instructions());
+            return;
+        }
         // The engine's kernels use the JDK's Vector API, an incubator module the JVM loads only when asked.
         // Without it the service would start and then fail its first large op; say so at once instead.
         if (ModuleLayer.boot().findModule(VECTOR_MODULE).isEmpty()) {
