@@ -40,6 +40,8 @@ RUN groupadd --gid 10001 backprop && useradd --uid 10001 --gid 10001 --no-create
 WORKDIR /app
 COPY --from=aot --chown=10001:10001 /app/ ./
 USER 10001:10001
+# A container is reachable from outside, so it asks for API keys unless told otherwise (the Helm chart sets it from auth.mode).
+ENV BACKPROP_AUTH_MODE=api-keys
 EXPOSE 8080 8081
 # The heap's share of the container's memory; the Helm chart sets it from jvm.maxRamPercentage.
 ENV JDK_JAVA_OPTIONS="-XX:MaxRAMPercentage=75"

@@ -34,3 +34,23 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- default "default" .Values.serviceAccount.name }}
 {{- end }}
 {{- end }}
+
+{{- define "backprop.apiKeysSecretName" -}}
+{{- default (printf "%s-api-keys" (include "backprop.fullname" .)) .Values.auth.apiKeys.existingSecret }}
+{{- end }}
+
+{{/* Refuses values that would start a service nobody can call, or one that cannot check a token. */}}
+{{- define "backprop.validateAuth" -}}
+{{- $auth := .Values.auth }}
+{{- if eq $auth.mode "api-keys" }}
+{{- if and $auth.apiKeys.existingSecret $auth.apiKeys.keys }}
+{{- fail "auth.apiKeys: set existingSecret or keys, not both" }}
+{{- else if not (or $auth.apiKeys.existingSecret $auth.apiKeys.keys) }}
+{{- fail "auth.mode=api-keys needs keys: set auth.apiKeys.existingSecret (a Secret of BACKPROP_AUTH_APIKEYS_<N>_TENANT, _ROLE, _SHA256) or auth.apiKeys.keys (a list of {tenant, role, sha256}); or set auth.mode=jwt, or auth.mode=none to run without authentication" }}
+{{- end }}
+{{- else if eq $auth.mode "jwt" }}
+{{- if not (or $auth.jwt.issuerUri $auth.jwt.jwkSetUri) }}
+{{- fail "auth.mode=jwt needs auth.jwt.issuerUri or auth.jwt.jwkSetUri" }}
+{{- end }}
+{{- end }}
+{{- end }}
