@@ -1,6 +1,36 @@
 // The live training page: starts a job, follows its event stream, and redraws the boundary and curves.
+// Where the service needs an API key the page asks for one and keeps it in this tab's session storage; it
+// travels in the Authorization header only, so the event stream is read with fetch rather than EventSource.
 const api = "/api/v1";
-let boundaryChart, curvesChart, source;
+const KEY = "backprop.apiKey";
+const TERMINAL = ["SUCCEEDED", "FAILED", "CANCELLED"];
+let boundaryChart, curvesChart, following;
+
+function headers(extra = {}) {
+  const key = sessionStorage.getItem(KEY);
+  return key ? { ...extra, Authorization: `Bearer ${key}` } : extra;
+}
+
+async function call(path, options = {}) {
+  const response = await fetch(`${api}${path}`, { ...options, headers: headers(options.headers) });
+  if (response.status === 401) await askForKey(response);
+  return response;
+}
+
+async function askForKey(response) {
+  const problem = await response.clone().json().catch(() => ({}));
+  document.getElementById("key-reason").textContent = sessionStorage.getItem(KEY)
+    ? `The key was refused: ${problem.detail || response.status}` : "This service needs an API key.";
+  document.getElementById("key-form").hidden = false;
+}
+
+function useKey(event) {
+  event.preventDefault();
+  sessionStorage.setItem(KEY, document.getElementById("api-key").value.trim());
+  document.getElementById("api-key").value = "";
+  document.getElementById("key-form").hidden = true;
+  listJobs();
+}
 
 function charts() {
   boundaryChart = new Chart(document.getElementById("boundary"), {
@@ -40,7 +70,7 @@ function show(m) {
 }
 
 async function drawPoints(id) {
-  const response = await fetch(`${api}/jobs/${id}/points`);
+  const response = await call(`/jobs/${id}/points`);
   if (!response.ok) return;
   const { x, y } = await response.json();
   if (x.length === 0 || x[0].length !== 2) return;
@@ -49,23 +79,64 @@ async function drawPoints(id) {
   boundaryChart.update();
 }
 
-function follow(id) {
-  if (source) source.close();
+/** One server-sent event from its lines: its name, id and data. */
+function parseEvent(block) {
+  const event = { name: "message", data: [] };
+  for (const line of block.split(/\r?\n/)) {
+    if (line === "" || line.startsWith(":")) continue;
+    const colon = line.indexOf(":");
+    const field = colon < 0 ? line : line.slice(0, colon);
+    const value = colon < 0 ? "" : line.slice(colon + 1).replace(/^ /, "");
+    if (field === "event") event.name = value;
+    else if (field === "id") event.id = value;
+    else if (field === "data") event.data.push(value);
+  }
+  return event;
+}
+
+/** Draws one event; true once the job has ended. */
+function handle(event) {
+  if (event.data.length === 0) return false;
+  const data = JSON.parse(event.data.join("\n"));
+  if (event.name === "metrics") show(data);
+  if (event.name !== "status") return false;
+  document.getElementById("status").textContent = data.status;
+  return TERMINAL.includes(data.status);
+}
+
+/** Reads the job's stream until its terminal event, resuming with Last-Event-ID if the connection drops. */
+async function follow(id) {
+  if (following) following.abort();
+  const controller = new AbortController();
+  following = controller;
   document.getElementById("job-id").textContent = id;
   curvesChart.data.labels = [];
   curvesChart.data.datasets.forEach(d => d.data = []);
   boundaryChart.data.datasets.forEach(d => d.data = []);
   drawPoints(id);
-  source = new EventSource(`${api}/jobs/${id}/events`);
-  source.addEventListener("metrics", e => show(JSON.parse(e.data)));
-  source.addEventListener("status", e => {
-    const { status } = JSON.parse(e.data);
-    document.getElementById("status").textContent = status;
-    if (["SUCCEEDED", "FAILED", "CANCELLED"].includes(status)) {
-      source.close();
-      listJobs();
+  let lastId, ended = false;
+  while (!ended && !controller.signal.aborted) {
+    try {
+      const extra = lastId ? { Accept: "text/event-stream", "Last-Event-ID": lastId } : { Accept: "text/event-stream" };
+      const response = await call(`/jobs/${id}/events`, { headers: extra, signal: controller.signal });
+      if (response.status === 204 || !response.ok) break;
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = "";
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+        buffer += chunk.value;
+        for (let end = buffer.search(/\r?\n\r?\n/); end >= 0; end = buffer.search(/\r?\n\r?\n/)) {
+          const event = parseEvent(buffer.slice(0, end));
+          buffer = buffer.slice(end).replace(/^\r?\n\r?\n/, "");
+          if (event.id) lastId = event.id;
+          ended = handle(event) || ended;
+        }
+      }
+    } catch (error) {
+      if (controller.signal.aborted) return;
     }
-  });
+    if (!ended) await new Promise(resume => setTimeout(resume, 1000));
+  }
+  if (ended) listJobs();
 }
 
 async function start(event) {
@@ -79,7 +150,7 @@ async function start(event) {
     maxIterations: number("maxIterations"), targetAccuracy: number("targetAccuracy"), logEvery: number("logEvery")
   };
   if (body.optimizer.type === "adam") delete body.optimizer.momentum;
-  const response = await fetch(`${api}/jobs`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  const response = await call("/jobs", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
   const job = await response.json();
   if (!response.ok) {
     document.getElementById("status").textContent = job.detail || response.status;
@@ -89,10 +160,11 @@ async function start(event) {
 }
 
 async function listJobs() {
-  const response = await fetch(`${api}/jobs`);
+  const response = await call("/jobs");
   if (!response.ok) return;
+  const newestFirst = (await response.json()).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   const list = document.getElementById("jobs");
-  list.replaceChildren(...(await response.json()).reverse().map(j => {
+  list.replaceChildren(...newestFirst.map(j => {
     const item = document.createElement("li");
     item.textContent = `${j.createdAt} — ${j.status}` + (j.result ? ` — accuracy ${percent(j.result.accuracy)}` : "");
     item.addEventListener("click", () => follow(j.id));
@@ -102,4 +174,5 @@ async function listJobs() {
 
 charts();
 document.getElementById("job-form").addEventListener("submit", start);
+document.getElementById("key-form").addEventListener("submit", useKey);
 listJobs();

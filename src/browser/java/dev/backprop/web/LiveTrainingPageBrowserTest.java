@@ -2,7 +2,6 @@ package dev.backprop.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,9 +16,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,7 +33,7 @@ class LiveTrainingPageBrowserTest {
 
     @Test
     void theSeedJobRunsFromThePageToItsFinalAccuracy() throws Exception {
-        WebDriver driver = chromium();
+        WebDriver driver = Chromium.start();
         try {
             driver.get("http://127.0.0.1:" + port + "/");
             driver.findElement(By.id("start")).click();
@@ -57,7 +53,7 @@ class LiveTrainingPageBrowserTest {
 
     @Test
     void thePageFollowsARunningJobAndSeesItsCancel() throws Exception {
-        WebDriver driver = chromium();
+        WebDriver driver = Chromium.start();
         try {
             driver.get("http://127.0.0.1:" + port + "/");
             set(driver, "maxIterations", "1000000");
@@ -82,16 +78,5 @@ class LiveTrainingPageBrowserTest {
         WebElement input = driver.findElement(By.name(field));
         input.clear();
         input.sendKeys(value);
-    }
-
-    private static WebDriver chromium() throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,900", "--user-data-dir=" + Files.createTempDirectory("chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
     }
 }

@@ -26,7 +26,8 @@ final class AuthenticationProblems implements AuthenticationEntryPoint {
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException refusal) throws IOException {
         if (refusal instanceof CredentialRefused || refusal instanceof OAuth2AuthenticationException) {
             String why = refusal instanceof OAuth2AuthenticationException o && o.getError().getDescription() != null
-                    ? o.getError().getDescription() : refusal.getMessage();
+                    ? o.getError().getDescription().replaceFirst("^An error occurred while attempting to decode the Jwt: ", "")
+                    : refusal.getMessage();
             audit.authenticationFailed(request, why);
             write(response, "Bearer realm=\"" + REALM + "\", error=\"invalid_token\", error_description=\"" + quoted(why) + "\"",
                     new StatusProblem(401, "invalid-credentials", why));

@@ -29,15 +29,17 @@ class RateLimitFilter extends OncePerRequestFilter {
     private record Key(String owner, boolean admin) {}
 
     private final RateLimits limits;
+    private final boolean enabled;
     private final ConcurrentHashMap<Key, Bucket> buckets = new ConcurrentHashMap<>();
 
-    RateLimitFilter(RateLimits limits) {
+    RateLimitFilter(RateLimits limits, AuthProperties auth) {
         this.limits = limits;
+        this.enabled = limits.enabled() != null ? limits.enabled() : auth.mode() != AuthProperties.Mode.NONE;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !limits.enabled() || !request.getRequestURI().startsWith("/api/");
+        return !enabled || !request.getRequestURI().startsWith("/api/");
     }
 
     @Override

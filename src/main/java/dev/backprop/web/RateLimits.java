@@ -9,13 +9,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * holds {@code limit} requests and refills {@code limit} each {@code window}, so a burst of up to {@code limit}
  * passes and the sustained rate is {@code limit / window}.
  *
- * @param enabled off only for a trusted single-tenant deployment
+ * @param enabled on by default wherever callers authenticate; off by default with {@code backprop.auth.mode=none}, where
+ *                the one local tenant has nobody to share the service with
  * @param user    the limit of a tenant's {@code user} callers (6000 a minute)
  * @param admin   the limit of an {@code admin} caller (12000 a minute)
  * @param maxTracked tenants whose buckets are kept; past it, full buckets (which a new one equals) are dropped
  */
 @ConfigurationProperties(prefix = "backprop.rate-limit", ignoreUnknownFields = false)
-public record RateLimits(@DefaultValue("true") boolean enabled, Policy user, Policy admin, @DefaultValue("10000") int maxTracked) {
+public record RateLimits(Boolean enabled, Policy user, Policy admin, @DefaultValue("10000") int maxTracked) {
     static final Policy USER = new Policy(6000, Duration.ofMinutes(1));
     static final Policy ADMIN = new Policy(12000, Duration.ofMinutes(1));
 

@@ -29,9 +29,16 @@ final class Api {
             .build();
 
     private final String base;
+    private final String bearer;
 
     Api(int port) {
+        this(port, null);
+    }
+
+    /** A client that sends {@code Authorization: Bearer <bearer>} with every request. */
+    Api(int port, String bearer) {
         this.base = "http://127.0.0.1:" + port + "/api/v1";
+        this.bearer = bearer;
     }
 
     String base() {
@@ -65,8 +72,9 @@ final class Api {
         return send(request(path).DELETE());
     }
 
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        return bearer == null ? b : b.header("Authorization", "Bearer " + bearer);
     }
 
     Response send(HttpRequest.Builder request) {

@@ -67,7 +67,11 @@ class OpenApiSpecTest {
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/swagger-ui.html")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(ui.statusCode()).isEqualTo(200);
-        assertThat(ui.body()).contains("swagger-ui", "/v3/api-docs.yaml");
+        assertThat(ui.body()).contains("swagger-ui", "/swagger-init.js");
+        HttpResponse<String> init = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/swagger-init.js")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(init.body()).contains("url: \"/v3/api-docs.yaml\"");
         HttpResponse<String> bundle = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webjars/swagger-ui/swagger-ui-bundle.js")).build(),
                 HttpResponse.BodyHandlers.ofString());
