@@ -92,7 +92,7 @@ async function listJobs() {
   const response = await fetch(`${api}/jobs`);
   if (!response.ok) return;
   const list = document.getElementById("jobs");
-  list.replaceChildren(...(await response.json()).reverse().map(j => {
+  list.replaceChildren(...(await response.json()).map(j => {
     const item = document.createElement("li");
     item.textContent = `${j.createdAt} — ${j.status}` + (j.result ? ` — accuracy ${percent(j.result.accuracy)}` : "");
     item.addEventListener("click", () => follow(j.id));
