@@ -162,9 +162,8 @@ async function start(event) {
 async function listJobs() {
   const response = await call("/jobs");
   if (!response.ok) return;
-  const newestFirst = (await response.json()).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   const list = document.getElementById("jobs");
-  list.replaceChildren(...newestFirst.map(j => {
+  list.replaceChildren(...(await response.json()).map(j => {
     const item = document.createElement("li");
     item.textContent = `${j.createdAt} — ${j.status}` + (j.result ? ` — accuracy ${percent(j.result.accuracy)}` : "");
     item.addEventListener("click", () => follow(j.id));

@@ -8,6 +8,7 @@ public final class ApiException extends RuntimeException {
     private final int status;
     private final String code;
     private final Integer retryAfterSeconds;
+    private final String field;
 
     public ApiException(int status, String code, String detail) {
         this(status, code, detail, null);
@@ -15,10 +16,20 @@ public final class ApiException extends RuntimeException {
 
     /** A refusal that a client may retry after {@code retryAfterSeconds} (sent as {@code Retry-After}). */
     public ApiException(int status, String code, String detail, Integer retryAfterSeconds) {
+        this(status, code, detail, retryAfterSeconds, null);
+    }
+
+    private ApiException(int status, String code, String detail, Integer retryAfterSeconds, String field) {
         super(detail, null, false, false);
         this.status = status;
         this.code = code;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.field = field;
+    }
+
+    /** The query parameter or header the refusal is about, or null. */
+    public String field() {
+        return field;
     }
 
     /** Seconds after which the same request may succeed, or null when retrying cannot help. */
@@ -40,6 +51,11 @@ public final class ApiException extends RuntimeException {
 
     public static ApiException badRequest(String detail) {
         return new ApiException(400, "invalid-request", detail);
+    }
+
+    /** A 400 about one query parameter or header, named in the problem's {@code field}. */
+    public static ApiException badParameter(String code, String name, String detail) {
+        return new ApiException(400, code, detail, null, name);
     }
 
     public static ApiException quota(String code, String detail) {

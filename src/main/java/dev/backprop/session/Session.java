@@ -49,6 +49,11 @@ public final class Session {
         return createdAt;
     }
 
+    /** Where the session stands in a newest-first listing. */
+    public Cursor position() {
+        return new Cursor(createdAt, id);
+    }
+
     public Instant lastAccess() {
         return lastAccess;
     }

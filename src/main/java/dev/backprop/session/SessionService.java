@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,13 +55,13 @@ public class SessionService {
         return s;
     }
 
-    public List<Session> list(Caller caller) {
+    /** A page of the caller's sessions, newest first. */
+    public Page<Session> list(Caller caller, PageQuery query) {
         List<Session> mine = new ArrayList<>();
         for (Session s : sessions.values()) {
             if (s.owner.equals(caller.owner())) mine.add(s);
         }
-        mine.sort(Comparator.comparing(Session::createdAt));
-        return mine;
+        return Page.of(mine, Session::position, query);
     }
 
     public void delete(Caller caller, String id) {

@@ -37,12 +37,16 @@ class InMemoryJobStore implements JobStore {
     }
 
     @Override
+    public Optional<Job> findAnyOwner(String id) {
+        return jobs.values().stream().filter(j -> j.id.equals(id)).findFirst();
+    }
+
+    @Override
     public List<Job> list(String owner) {
         List<Job> mine = new ArrayList<>();
         for (Job j : jobs.values()) {
             if (j.owner.equals(owner)) mine.add(j);
         }
-        mine.sort(Comparator.comparing(Job::createdAt));
         return mine;
     }
 

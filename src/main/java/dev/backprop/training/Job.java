@@ -5,6 +5,7 @@ import dev.backprop.engine.train.LogisticRegressionTraining;
 import dev.backprop.engine.train.TrainedModel;
 import dev.backprop.engine.train.TrainingMetrics;
 import dev.backprop.engine.train.TrainingResult;
+import dev.backprop.session.Cursor;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -58,6 +59,11 @@ public final class Job {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /** Where the job stands in a newest-first listing. */
+    public Cursor position() {
+        return new Cursor(createdAt, id);
     }
 
     public Instant startedAt() {

@@ -10,6 +10,8 @@ import dev.backprop.engine.train.TrainingSpec;
 import dev.backprop.memory.Pools;
 import dev.backprop.session.ApiException;
 import dev.backprop.session.Caller;
+import dev.backprop.session.Page;
+import dev.backprop.session.PageQuery;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -120,17 +122,27 @@ public class JobService implements DisposableBean {
         }
     }
 
+    /** The caller's own job: what its events, plot, points and predictions are read from. */
     public Job get(Caller caller, String id) {
         return store.find(caller.owner(), id).orElseThrow(() -> ApiException.notFound("job", id));
     }
 
-    public List<Job> list(Caller caller) {
-        return store.list(caller.owner());
+    /** A job the caller may see and cancel: its own, or any tenant's for an admin. */
+    public Job visible(Caller caller, String id) {
+        return (caller.admin() ? store.findAnyOwner(id) : store.find(caller.owner(), id))
+                .orElseThrow(() -> ApiException.notFound("job", id));
+    }
+
+    /** A page of the jobs the caller may see (every tenant's for an admin), newest first, of one status when it is given. */
+    public Page<Job> list(Caller caller, PageQuery query, JobStatus status) {
+        List<Job> visible = caller.admin() ? store.all() : store.list(caller.owner());
+        if (status != null) visible = visible.stream().filter(j -> j.status == status).toList();
+        return Page.of(visible, Job::position, query);
     }
 
     /** Asks a job to stop; idempotent for a cancelled job, 409 for one that already finished otherwise. */
     public Job cancel(Caller caller, String id) {
-        Job job = get(caller, id);
+        Job job = visible(caller, id);
         synchronized (job) {
             if (job.status == JobStatus.CANCELLED) {
                 return job;

@@ -10,45 +10,67 @@ import dev.backprop.session.Names;
 import dev.backprop.session.SessionService;
 import dev.backprop.training.Job;
 import dev.backprop.training.JobService;
+import dev.backprop.training.JobStatus;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping("/api/v1/jobs")
+@RequestMapping(JobController.PATH)
 class JobController {
+    static final String PATH = "/api/v1/jobs";
+
     private final JobService jobs;
     private final SessionService sessions;
+    private final PageLimits pages;
+    private final IdempotencyKeys idempotency;
 
-    JobController(JobService jobs, SessionService sessions) {
+    JobController(JobService jobs, SessionService sessions, PageLimits pages, IdempotencyKeys idempotency) {
         this.jobs = jobs;
         this.sessions = sessions;
+        this.pages = pages;
+        this.idempotency = idempotency;
     }
 
     @PostMapping
-    ResponseEntity<JobView> create(Caller caller, @RequestBody JobRequests.Create body) {
+    ResponseEntity<?> create(Caller caller, @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
+                             @RequestBody JobRequests.Create body) {
+        return idempotency.answer(caller, idempotencyKey, "POST " + PATH, body, () -> start(caller, body));
+    }
+
+    private ResponseEntity<JobView> start(Caller caller, JobRequests.Create body) {
         if (body == null) throw ApiException.badRequest("a body is required");
         TrainingSpec spec = spec(body);
         JobRequests.SessionData session = body.data() == null ? null : body.data().session();
         Job job = session == null ? jobs.submit(caller, spec) : fromSession(caller, session, spec);
-        return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + job.id())).body(JobView.of(job));
+        return ResponseEntity.accepted().location(URI.create(PATH + "/" + job.id())).body(JobView.of(job));
     }
 
+    /** The jobs the caller may see (every tenant's for an admin), newest first, a page at a time. */
     @GetMapping
-    List<JobView> list(Caller caller) {
-        return jobs.list(caller).stream().map(JobView::of).toList();
+    ResponseEntity<List<JobView>> list(Caller caller, @RequestParam(required = false) String pageSize,
+                                       @RequestParam(required = false) String pageToken, @RequestParam(required = false) String createdAfter,
+                                       @RequestParam(required = false) String createdBefore, @RequestParam(required = false) String status) {
+        JobStatus wanted = status == null ? null : status(status);
+        Listing listing = new Listing(PATH, pages, pageSize, pageToken, createdAfter, createdBefore,
+                wanted == null ? Map.of() : Map.of("status", wanted.name()));
+        return listing.answer(jobs.list(caller, listing.query(), wanted), JobView::of);
     }
 
     @GetMapping("/{id}")
     JobView get(Caller caller, @PathVariable String id) {
-        return JobView.of(jobs.get(caller, id));
+        return JobView.of(jobs.visible(caller, id));
     }
 
     @PostMapping("/{id}/cancel")
@@ -69,6 +91,13 @@ class JobController {
     Map<String, Object> points(Caller caller, @PathVariable String id) {
         Job job = jobs.get(caller, id);
         return Map.of("x", job.rows(), "y", job.labels());
+    }
+
+    private static JobStatus status(String value) {
+        for (JobStatus s : JobStatus.values()) {
+            if (s.name().equals(value)) return s;
+        }
+        throw Listing.invalid("status", "one of " + Arrays.stream(JobStatus.values()).map(Enum::name).collect(Collectors.joining(", ")), value);
     }
 
     /** The job the body describes, without its data when that comes from a session. */

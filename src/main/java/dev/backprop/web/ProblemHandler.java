@@ -47,7 +47,7 @@ class ProblemHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e) {
-        ResponseEntity<ProblemDetail> r = problem(e.status(), e.code(), e.getMessage(), null);
+        ResponseEntity<ProblemDetail> r = withField(problem(e.status(), e.code(), e.getMessage(), null), e.field());
         return e.retryAfterSeconds() == null ? r : retryAfter(r, e.retryAfterSeconds());
     }
 

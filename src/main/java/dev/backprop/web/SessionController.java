@@ -6,34 +6,54 @@ import dev.backprop.session.Session;
 import dev.backprop.session.SessionService;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping("/api/v1/sessions")
+@RequestMapping(SessionController.PATH)
 class SessionController {
-    private final SessionService sessions;
+    static final String PATH = "/api/v1/sessions";
 
-    SessionController(SessionService sessions) {
+    private final SessionService sessions;
+    private final PageLimits pages;
+    private final IdempotencyKeys idempotency;
+
+    SessionController(SessionService sessions, PageLimits pages, IdempotencyKeys idempotency) {
         this.sessions = sessions;
+        this.pages = pages;
+        this.idempotency = idempotency;
     }
 
     @PostMapping
-    ResponseEntity<SessionView> create(Caller caller, @RequestBody(required = false) Requests.CreateSession body) {
-        Session s = sessions.create(caller, body == null ? null : body.seed());
-        SessionView view = sessions.withSession(caller, s.id(), this::view);
-        return ResponseEntity.created(URI.create("/api/v1/sessions/" + s.id())).body(view);
+    ResponseEntity<?> create(Caller caller, @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
+                             @RequestBody(required = false) Requests.CreateSession body) {
+        Requests.CreateSession request = body == null ? new Requests.CreateSession(null) : body;
+        return idempotency.answer(caller, idempotencyKey, "POST " + PATH, request, () -> open(caller, request));
     }
 
+    private ResponseEntity<SessionView> open(Caller caller, Requests.CreateSession body) {
+        Session s = sessions.create(caller, body.seed());
+        SessionView view = sessions.withSession(caller, s.id(), this::view);
+        return ResponseEntity.created(URI.create(PATH + "/" + s.id())).body(view);
+    }
+
+    /** The caller's sessions, newest first, a page at a time. */
     @GetMapping
-    List<SessionView> list(Caller caller) {
-        return sessions.list(caller).stream().map(this::view).toList();
+    ResponseEntity<List<SessionView>> list(Caller caller, @RequestParam(required = false) String pageSize,
+                                           @RequestParam(required = false) String pageToken,
+                                           @RequestParam(required = false) String createdAfter,
+                                           @RequestParam(required = false) String createdBefore) {
+        Listing listing = new Listing(PATH, pages, pageSize, pageToken, createdAfter, createdBefore, Map.of());
+        return listing.answer(sessions.list(caller, listing.query()), this::view);
     }
 
     @GetMapping("/{sid}")

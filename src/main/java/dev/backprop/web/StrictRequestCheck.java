@@ -87,7 +87,8 @@ class StrictRequestCheck implements HandlerInterceptor {
         }
     }
 
-    private static String shortened(String s) {
+    /** A client's text as a problem quotes it: at most 40 characters. */
+    static String shortened(String s) {
         return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 }

@@ -61,7 +61,7 @@ class GeneratedClientTest {
         OpsApi ops = new OpsApi(client);
         AutogradApi autograd = new AutogradApi(client);
 
-        SessionView session = sessions.createSession(new CreateSessionRequest().seed(1L));
+        SessionView session = sessions.createSession(null, new CreateSessionRequest().seed(1L));
         String sid = session.getId();
         TensorView w = tensors.createTensor(sid, new CreateTensorRequest().name("w").data(JSON.arrayNode().add(1.0))
                 .requiresGrad(true).dtype(CreateTensorRequest.DtypeEnum.FLOAT32), null);

@@ -108,6 +108,9 @@ public final class RequestMaker {
                 case "root" -> words.tensorName();
                 case "lastEventId", "Last-Event-ID" -> Integer.toString(odd.between(0, 30));
                 case "iteration" -> Integer.toString(odd.between(0, 8) * 5);
+                case "pageSize" -> Integer.toString(odd.between(1, 200));
+                case "createdAfter", "createdBefore" -> java.time.Instant.now().minusSeconds(odd.between(0, 600)).toString();
+                case "status" -> odd.pick(List.of("QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED"));
                 default -> type.equals("boolean") ? Boolean.toString(odd.random().nextBoolean()) : odd.identifier(4);
             };
         }
