@@ -26,10 +26,12 @@ import org.springframework.web.bind.annotation.RestController;
 class JobController {
     private final JobService jobs;
     private final SessionService sessions;
+    private final Audit audit;
 
-    JobController(JobService jobs, SessionService sessions) {
+    JobController(JobService jobs, SessionService sessions, Audit audit) {
         this.jobs = jobs;
         this.sessions = sessions;
+        this.audit = audit;
     }
 
     @PostMapping
@@ -53,7 +55,9 @@ class JobController {
 
     @PostMapping("/{id}/cancel")
     JobView cancel(Caller caller, @PathVariable String id) {
-        return JobView.of(jobs.cancel(caller, id));
+        JobView view = JobView.of(jobs.cancel(caller, id));
+        audit.jobCancelled(caller, id);
+        return view;
     }
 
     @PostMapping("/{id}/predict")

@@ -19,9 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/sessions")
 class SessionController {
     private final SessionService sessions;
+    private final Audit audit;
 
-    SessionController(SessionService sessions) {
+    SessionController(SessionService sessions, Audit audit) {
         this.sessions = sessions;
+        this.audit = audit;
     }
 
     @PostMapping
@@ -44,6 +46,7 @@ class SessionController {
     @DeleteMapping("/{sid}")
     ResponseEntity<Void> delete(Caller caller, @PathVariable String sid) {
         sessions.delete(caller, sid);
+        audit.deleted(caller, "session", sid);
         return ResponseEntity.noContent().build();
     }
 
