@@ -143,6 +143,28 @@ class RequestLogsTest extends ApiTest {
     }
 
     @Test
+    void aCancelIsAuditedAndAnEventStreamIsLoggedWhenItEnds(CapturedOutput output) throws Exception {
+        String job = api.post("/jobs", """
+                {"maxIterations": 200000, "targetAccuracy": 2, "logEvery": 1}""").expect(202).json().get("id").stringValue();
+        Api.Response cancelled = api.send(request("/jobs/" + job + "/cancel").header(RequestIds.HEADER, "cancel-1")
+                .POST(HttpRequest.BodyPublishers.noBody())).expect(200);
+        assertThat(cancelled.headers().firstValue(RequestIds.HEADER)).hasValue("cancel-1");
+        JsonNode audit = only(linesOf(output, "cancel-1"), "backprop.audit");
+        assertThat(audit.path("message").stringValue()).isEqualTo("job " + job + " cancelled by local");
+        assertThat(audit.path("job").stringValue()).isEqualTo(job);
+
+        List<Sse.Event> events = Sse.read(api.base() + "/jobs/" + job + "/events", null);
+        assertThat(events.getLast().data().get("status").stringValue()).isEqualTo("CANCELLED");
+        String path = "/api/v1/jobs/" + job + "/events";
+        await().atMost(Duration.ofSeconds(10)).until(() -> output.getOut().lines().anyMatch(l -> l.contains("\"" + path + "\"")));
+        JsonNode stream = Api.JSON.readTree(output.getOut().lines().filter(l -> l.contains("\"" + path + "\"")).findFirst().orElseThrow());
+        assertThat(stream.path("status").asInt()).isEqualTo(200);
+        assertThat(stream.path("bytesSent").asLong()).isPositive();
+        assertThat(stream.path("traceId").stringValue()).matches("[0-9a-f]{32}");
+        assertThat(stream.path(RequestIds.MDC_KEY).stringValue()).matches(UUID);
+    }
+
+    @Test
     void spansAreExportedNowhereUnlessAnEndpointIsSet() {
         assertThat(context.getBeanProvider(SpanExporter.class).stream().toList()).isEmpty();
     }
