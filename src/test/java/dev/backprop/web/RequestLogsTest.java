@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.logging.LoggingInitializationContext;
 import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.logging.LoggingSystemProperty;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -37,9 +38,13 @@ class RequestLogsTest extends ApiTest {
     @Autowired
     ApplicationContext context;
 
-    /** The structured format is the logging system's, for the whole JVM: the tests after this one log plain text again. */
+    /**
+     * The structured format is the logging system's, for the whole JVM, and Boot keeps it in a system property that
+     * later contexts do not overwrite: the tests after this one log plain text again.
+     */
     @AfterAll
     static void plainLogsAgain() {
+        System.clearProperty(LoggingSystemProperty.CONSOLE_STRUCTURED_FORMAT.getEnvironmentVariableName());
         LoggingSystem logging = LoggingSystem.get(RequestLogsTest.class.getClassLoader());
         logging.cleanUp();
         logging.beforeInitialize();
