@@ -45,5 +45,7 @@ ENV BACKPROP_AUTH_MODE=api-keys
 EXPOSE 8080 8081
 # The heap's share of the container's memory; the Helm chart sets it from jvm.maxRamPercentage.
 ENV JDK_JAVA_OPTIONS="-XX:MaxRAMPercentage=75"
+# Logs as JSON lines (Elastic Common Schema), one object per line, for the cluster's log collector.
+ENV LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs
 ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-XX:AOTCache=backprop.aot", \
             "--add-modules=jdk.incubator.vector", "-jar", "backprop.jar"]

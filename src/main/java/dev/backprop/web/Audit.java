@@ -1,21 +1,44 @@
 package dev.backprop.web;
 
 import dev.backprop.session.Caller;
-import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** One line on the {@code backprop.audit} logger for each authentication failure and each admin request. */
+/**
+ * The audit log, {@code backprop.audit}: one line for each act that someone may later have to account for —
+ * a refused authentication, an admin's use of its key, a job cancelled, something deleted. Each line carries
+ * its facts as key-value pairs as well as in its message, and the request's id and trace from the MDC.
+ */
 @Component
 public class Audit {
     private static final Logger log = LoggerFactory.getLogger("backprop.audit");
 
-    public void authenticationFailed(HttpServletRequest request, String reason) {
-        log.warn("authentication failed: {} (from {}, {} {})", reason, request.getRemoteAddr(), request.getMethod(), request.getRequestURI());
+    /** A request whose credentials were missing or refused, for this {@code reason}. */
+    public void authenticationFailed(String reason, String remoteAddress, String path) {
+        log.atWarn().addKeyValue("event", "authentication-failed").addKeyValue("reason", reason)
+                .addKeyValue("remoteAddress", remoteAddress).addKeyValue("path", path)
+                .log("authentication failed from {} for {}: {}", remoteAddress, path, reason);
     }
 
-    public void adminAccess(Caller caller, HttpServletRequest request) {
-        log.info("admin key used: tenant {} {} {}", caller.owner(), request.getMethod(), request.getRequestURI());
+    /** A request that an admin key authenticated, acting for {@code tenant}. */
+    public void adminKeyUsed(String tenant, String method, String path) {
+        log.atInfo().addKeyValue("event", "admin-key-used").addKeyValue("tenant", tenant)
+                .addKeyValue("method", method).addKeyValue("path", path)
+                .log("admin key of {} used for {} {}", tenant, method, path);
+    }
+
+    /** A job that {@code caller} cancelled. */
+    public void jobCancelled(Caller caller, String jobId) {
+        log.atInfo().addKeyValue("event", "job-cancelled").addKeyValue("tenant", caller.owner())
+                .addKeyValue("admin", caller.admin()).addKeyValue("job", jobId)
+                .log("job {} cancelled by {}{}", jobId, caller.owner(), caller.admin() ? " (admin)" : "");
+    }
+
+    /** A resource of this {@code kind} (session, tensor) that {@code caller} deleted. */
+    public void deleted(Caller caller, String kind, String id) {
+        log.atInfo().addKeyValue("event", "deleted").addKeyValue("tenant", caller.owner())
+                .addKeyValue("kind", kind).addKeyValue("id", id)
+                .log("{} {} deleted by {}", kind, id, caller.owner());
     }
 }

@@ -28,11 +28,11 @@ final class AuthenticationProblems implements AuthenticationEntryPoint {
             String why = refusal instanceof OAuth2AuthenticationException o && o.getError().getDescription() != null
                     ? o.getError().getDescription().replaceFirst("^An error occurred while attempting to decode the Jwt: ", "")
                     : refusal.getMessage();
-            audit.authenticationFailed(request, why);
+            audit.authenticationFailed(why, request.getRemoteAddr(), request.getRequestURI());
             write(response, "Bearer realm=\"" + REALM + "\", error=\"invalid_token\", error_description=\"" + quoted(why) + "\"",
                     new StatusProblem(401, "invalid-credentials", why));
         } else {
-            audit.authenticationFailed(request, "no credentials");
+            audit.authenticationFailed("no credentials", request.getRemoteAddr(), request.getRequestURI());
             write(response, "Bearer realm=\"" + REALM + "\"", new StatusProblem(401, "unauthenticated",
                     "this request needs credentials: send Authorization: Bearer <API key or token>"));
         }

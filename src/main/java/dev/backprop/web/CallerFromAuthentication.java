@@ -21,7 +21,7 @@ final class CallerFromAuthentication extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof TenantAuthentication t) {
             CurrentCaller.set(request, t.getPrincipal());
-            if (t.getPrincipal().admin()) audit.adminAccess(t.getPrincipal(), request);
+            if (t.getPrincipal().admin()) audit.adminKeyUsed(t.getPrincipal().owner(), request.getMethod(), request.getRequestURI());
         }
         chain.doFilter(request, response);
     }

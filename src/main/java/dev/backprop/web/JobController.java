@@ -35,12 +35,14 @@ class JobController {
     private final SessionService sessions;
     private final PageLimits pages;
     private final IdempotencyKeys idempotency;
+    private final Audit audit;
 
-    JobController(JobService jobs, SessionService sessions, PageLimits pages, IdempotencyKeys idempotency) {
+    JobController(JobService jobs, SessionService sessions, PageLimits pages, IdempotencyKeys idempotency, Audit audit) {
         this.jobs = jobs;
         this.sessions = sessions;
         this.pages = pages;
         this.idempotency = idempotency;
+        this.audit = audit;
     }
 
     @PostMapping
@@ -75,7 +77,9 @@ class JobController {
 
     @PostMapping("/{id}/cancel")
     JobView cancel(Caller caller, @PathVariable String id) {
-        return JobView.of(jobs.cancel(caller, id));
+        JobView view = JobView.of(jobs.cancel(caller, id));
+        audit.jobCancelled(caller, id);
+        return view;
     }
 
     @PostMapping("/{id}/predict")

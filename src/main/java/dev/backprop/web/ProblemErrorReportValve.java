@@ -13,7 +13,8 @@ import org.springframework.http.MediaType;
  * Tomcat's error report as problem details: the answer to an error that no servlet answered, such as a
  * request Tomcat refuses before it reaches Spring (a path with an encoded NUL or '/', bytes that are not
  * UTF-8, a request line or header over the size limit, an unsupported HTTP version), in place of Tomcat's
- * HTML page. Tomcat's own message is never sent; it only tells a refused path from a malformed request.
+ * HTML page. Tomcat's own message is never sent; it only tells a refused path from a malformed request. The
+ * answer carries the request's id, which is a new one where the request never reached the service's filters.
  */
 final class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -29,11 +30,13 @@ final class ProblemErrorReportValve extends ErrorReportValve {
             return;
         }
         try {
+            String requestId = RequestIds.of(request);
+            response.setHeader(RequestIds.HEADER, requestId);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write(problem(request, response).json());
+                writer.write(problem(request, response).json(requestId));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException clientGone) {

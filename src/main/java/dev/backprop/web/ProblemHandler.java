@@ -212,6 +212,8 @@ class ProblemHandler {
         p.setType(URI.create(TYPE_BASE + code));
         p.setTitle(title != null ? title : HttpStatus.valueOf(status).getReasonPhrase());
         p.setProperty("code", code);
+        String requestId = RequestIds.current();
+        if (requestId != null) p.setProperty(RequestIds.MEMBER, requestId);
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 }

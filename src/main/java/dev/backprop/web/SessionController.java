@@ -26,11 +26,13 @@ class SessionController {
     private final SessionService sessions;
     private final PageLimits pages;
     private final IdempotencyKeys idempotency;
+    private final Audit audit;
 
-    SessionController(SessionService sessions, PageLimits pages, IdempotencyKeys idempotency) {
+    SessionController(SessionService sessions, PageLimits pages, IdempotencyKeys idempotency, Audit audit) {
         this.sessions = sessions;
         this.pages = pages;
         this.idempotency = idempotency;
+        this.audit = audit;
     }
 
     @PostMapping
@@ -64,6 +66,7 @@ class SessionController {
     @DeleteMapping("/{sid}")
     ResponseEntity<Void> delete(Caller caller, @PathVariable String sid) {
         sessions.delete(caller, sid);
+        audit.deleted(caller, "session", sid);
         return ResponseEntity.noContent().build();
     }
 

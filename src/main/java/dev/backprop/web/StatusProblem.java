@@ -1,5 +1,6 @@
 package dev.backprop.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,10 +57,16 @@ record StatusProblem(int status, String code, String detail, String field) {
         return known != null ? known.getReasonPhrase() : status >= 500 ? "Server Error" : "Client Error";
     }
 
-    /** The problem document, for writers outside Spring MVC. */
+    /** The problem document, for writers outside Spring MVC, with the id of the request being handled. */
     String json() {
-        return JSON.writeValueAsString(new Body(ProblemHandler.TYPE_BASE + code, title(), status, detail, code));
+        return json(RequestIds.current());
     }
 
-    private record Body(String type, String title, int status, String detail, String code) {}
+    /** The problem document of the request with this id. */
+    String json(String requestId) {
+        return JSON.writeValueAsString(new Body(ProblemHandler.TYPE_BASE + code, title(), status, detail, code, requestId));
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record Body(String type, String title, int status, String detail, String code, String requestId) {}
 }

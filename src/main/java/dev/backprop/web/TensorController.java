@@ -22,10 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
 class TensorController {
     private final SessionService sessions;
     private final TensorService tensors;
+    private final Audit audit;
 
-    TensorController(SessionService sessions, TensorService tensors) {
+    TensorController(SessionService sessions, TensorService tensors, Audit audit) {
         this.sessions = sessions;
         this.tensors = tensors;
+        this.audit = audit;
     }
 
     @PostMapping
@@ -58,6 +60,7 @@ class TensorController {
             tensors.delete(s, name);
             return null;
         });
+        audit.deleted(caller, "tensor", sid + "/" + name);
         return ResponseEntity.noContent().build();
     }
 }

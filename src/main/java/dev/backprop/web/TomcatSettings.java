@@ -18,7 +18,8 @@ import org.springframework.util.unit.DataSize;
  * as many as fit in the connections' share of the heap ({@code backprop.memory.connections}, 10%), at most
  * {@code backprop.server.max-connections} (8,192): 3,900 with a 1.5 GiB heap, 650 with 256 MiB.
  *
- * <p>The {@link CutOffBodyValve}, so that a request refused with 408 ends its connection.
+ * <p>The {@link CutOffBodyValve}, so that a request refused with 408 ends its connection, and the
+ * {@link AccessLogValve}.
  */
 @Component
 class TomcatSettings implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> {
@@ -45,6 +46,6 @@ class TomcatSettings implements WebServerFactoryCustomizer<ConfigurableTomcatWeb
             connector.setProperty("socket.appWriteBufSize", Long.toString(writeBuffer.toBytes()));
             connector.setProperty("maxConnections", Integer.toString(maxConnections));
         });
-        factory.addEngineValves(new CutOffBodyValve());
+        factory.addEngineValves(new CutOffBodyValve(), new AccessLogValve());
     }
 }
