@@ -11,4 +11,9 @@ public record Caller(String owner, boolean admin) {
     public Caller(String owner) {
         this(owner, false);
     }
+
+    /** Whether this is {@link #LOCAL} itself, whose service has no tenants to share it with and so no tenant quotas. */
+    public boolean isLocal() {
+        return this == LOCAL;
+    }
 }

@@ -15,6 +15,8 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class Session {
     final String id;
     final String owner;
+    /** Whether the session counts against its tenant's quotas. */
+    final boolean metered;
     final Instant createdAt;
     volatile Instant lastAccess;
     final Generator generator;
@@ -29,9 +31,10 @@ public final class Session {
     Answer answer = Answer.FULL;
     volatile boolean closed;
 
-    Session(String id, String owner, Instant now, long seed) {
+    Session(String id, Caller caller, Instant now, long seed) {
         this.id = id;
-        this.owner = owner;
+        this.owner = caller.owner();
+        this.metered = !caller.isLocal();
         this.createdAt = now;
         this.lastAccess = now;
         this.generator = new Generator(seed);

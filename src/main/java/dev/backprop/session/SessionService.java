@@ -33,11 +33,15 @@ public class SessionService {
     private final ConcurrentHashMap<Key, Session> sessions = new ConcurrentHashMap<>();
     private final MemoryPool sessionsPool;
     private final Limits limits;
+    private final TenantQuotas tenants;
+    private final TenantUsage tenantSessions = new TenantUsage();
+    private final TenantUsage tenantBytes = new TenantUsage();
     private final Clock clock;
     private final ScheduledExecutorService sweeper;
 
-    public SessionService(Limits limits, Pools pools, Clock clock) {
+    public SessionService(Limits limits, TenantQuotas tenants, Pools pools, Clock clock) {
         this.limits = limits;
+        this.tenants = tenants;
         this.sessionsPool = pools.sessions();
         this.clock = clock;
         this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("session-expiry").factory());
@@ -50,7 +54,11 @@ public class SessionService {
             throw ApiException.quota("session-quota", "the service holds " + sessions.size() + " sessions, its limit; idle ones expire "
                     + "after " + limits.sessionTtl().toMinutes() + " minutes", 30);
         }
-        Session s = new Session(UUID.randomUUID().toString(), caller.owner(), clock.instant(), seed == null ? DEFAULT_SEED : seed);
+        if (!caller.isLocal() && !tenantSessions.tryAdd(caller.owner(), 1, tenants.maxSessions())) {
+            throw ApiException.quota("tenant-session-quota", "tenant '" + caller.owner() + "' holds " + tenants.maxSessions()
+                    + " sessions, its limit: delete one, or let an idle one expire (after " + limits.sessionTtl().toMinutes() + " minutes)");
+        }
+        Session s = new Session(UUID.randomUUID().toString(), caller, clock.instant(), seed == null ? DEFAULT_SEED : seed);
         sessions.put(new Key(caller.owner(), s.id), s);
         return s;
     }
@@ -121,11 +129,19 @@ public class SessionService {
                     + " nodes, over the limit of " + limits.maxGraphNodes());
         }
         long delta = f.bytes() - s.bytes;
+        if (delta > 0 && s.metered && !tenantBytes.tryAdd(s.owner, delta, tenants.maxBytes())) {
+            throw ApiException.quota("tenant-bytes-quota", "tenant '" + s.owner + "' would hold " + (tenantBytes.of(s.owner) + delta)
+                    + " bytes in its sessions, over its limit of " + tenants.maxBytes());
+        }
         if (delta > 0 && !sessionsPool.tryReserve(delta)) {
+            if (s.metered) tenantBytes.release(s.owner, delta);
             throw ApiException.quota("total-bytes-quota", "the service would hold " + (sessionsPool.reserved() + delta) + " bytes, over its "
                     + "limit of " + sessionsPool.capacity(), 30);
         }
-        if (delta < 0) sessionsPool.release(-delta);
+        if (delta < 0) {
+            sessionsPool.release(-delta);
+            if (s.metered) tenantBytes.release(s.owner, -delta);
+        }
         s.bytes = f.bytes();
         s.graphNodes = f.graphNodes();
     }
@@ -158,6 +174,10 @@ public class SessionService {
     private void close(Session s) {
         s.closed = true;
         sessionsPool.release(s.bytes);
+        if (s.metered) {
+            tenantBytes.release(s.owner, s.bytes);
+            tenantSessions.release(s.owner, 1);
+        }
         s.bytes = 0;
         s.tensors.clear();
         s.modules.clear();

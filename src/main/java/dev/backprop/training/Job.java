@@ -1,6 +1,7 @@
 package dev.backprop.training;
 
 import dev.backprop.engine.train.Dataset;
+import dev.backprop.session.Caller;
 import dev.backprop.engine.train.LogisticRegressionTraining;
 import dev.backprop.engine.train.TrainedModel;
 import dev.backprop.engine.train.TrainingMetrics;
@@ -18,6 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Job {
     final String id;
     final String owner;
+    /** Whether the job counts against its tenant's quota of active jobs. */
+    final boolean metered;
     final Instant createdAt;
     final int features;
     final Dataset points;
@@ -33,10 +36,11 @@ public final class Job {
     volatile TrainingResult result;
     volatile String error;
 
-    Job(String id, String owner, Instant createdAt, LogisticRegressionTraining training, Dataset points, JobJournal journal,
+    Job(String id, Caller caller, Instant createdAt, LogisticRegressionTraining training, Dataset points, JobJournal journal,
         JobReservation memory) {
         this.id = id;
-        this.owner = owner;
+        this.owner = caller.owner();
+        this.metered = !caller.isLocal();
         this.createdAt = createdAt;
         this.training = training;
         this.features = training.data().features();

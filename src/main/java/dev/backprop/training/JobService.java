@@ -10,6 +10,8 @@ import dev.backprop.engine.train.TrainingSpec;
 import dev.backprop.memory.Pools;
 import dev.backprop.session.ApiException;
 import dev.backprop.session.Caller;
+import dev.backprop.session.TenantQuotas;
+import dev.backprop.session.TenantUsage;
 import dev.backprop.session.Page;
 import dev.backprop.session.PageQuery;
 import java.time.Clock;
@@ -39,6 +41,8 @@ public class JobService implements DisposableBean {
 
     private final JobStore store;
     private final JobLimits limits;
+    private final TenantQuotas tenants;
+    private final TenantUsage activeJobs = new TenantUsage();
     private final Clock clock;
     private final JsonMapper json;
     private final ThreadPoolExecutor executor;
@@ -47,8 +51,9 @@ public class JobService implements DisposableBean {
     private final java.util.concurrent.atomic.AtomicLong iterations = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean accepting = true;
 
-    public JobService(JobStore store, JobLimits limits, Clock clock, JsonMapper json, Pools pools) {
+    public JobService(JobStore store, JobLimits limits, TenantQuotas tenants, Clock clock, JsonMapper json, Pools pools) {
         this.store = store;
+        this.tenants = tenants;
         this.admission = new JobAdmission(pools.jobs(), store);
         this.limits = limits;
         this.clock = clock;
@@ -80,17 +85,27 @@ public class JobService implements DisposableBean {
         }
         checkSize(s, samples, features);
         store.evictFinished();
+        if (!caller.isLocal() && !activeJobs.tryAdd(caller.owner(), 1, tenants.maxActiveJobs())) {
+            throw ApiException.quota("tenant-job-quota", "tenant '" + caller.owner() + "' has " + tenants.maxActiveJobs()
+                    + " jobs queued or running, its limit: wait for one to finish, or cancel one");
+        }
         long points = Math.min(samples, limits.maxPoints());
-        JobReservation memory = admission.admit(samples, features, synthetic,
-                limits.maxLogBytes().toBytes() + Job.pointsBytes(points, features));
+        JobReservation memory;
+        try {
+            memory = admission.admit(samples, features, synthetic, limits.maxLogBytes().toBytes() + Job.pointsBytes(points, features));
+        } catch (RuntimeException e) {
+            if (!caller.isLocal()) activeJobs.release(caller.owner(), 1);
+            throw e;
+        }
         Job job;
         try {
             LogisticRegressionTraining training = new LogisticRegressionTraining(withData.get());
-            job = new Job(UUID.randomUUID().toString(), caller.owner(), clock.instant(), training,
+            job = new Job(UUID.randomUUID().toString(), caller, clock.instant(), training,
                     training.data().sample(limits.maxPoints()), new JobJournal(limits.maxLogBytes().toBytes(), s.logEvery(), this::write),
                     memory);
         } catch (RuntimeException | Error e) {
             memory.release();
+            if (!caller.isLocal()) activeJobs.release(caller.owner(), 1);
             throw e;
         }
         store.save(job);
@@ -275,6 +290,7 @@ public class JobService implements DisposableBean {
             job.training = null;
             job.finishedAt = clock.instant();
             job.status = terminal;
+            if (job.metered) activeJobs.release(job.owner, 1);
             // before the terminal event is published: a client that sees it may submit the next job at once
             job.memory.dropData();
             job.journal.end(terminal, job.error);

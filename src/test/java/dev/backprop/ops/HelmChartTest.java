@@ -136,8 +136,8 @@ class HelmChartTest {
     @Test
     void corsOriginsAndRateLimitsBecomeEnv() {
         String defaults = withKey().call();
-        assertThat(defaults).contains(env("BACKPROP_RATELIMIT_USER_LIMIT", "600"), env("BACKPROP_RATELIMIT_USER_WINDOW", "1m"),
-                env("BACKPROP_RATELIMIT_ADMIN_LIMIT", "600"), env("BACKPROP_RATELIMIT_ADMIN_WINDOW", "1m"));
+        assertThat(defaults).contains(env("BACKPROP_RATELIMIT_USER_LIMIT", "6000"), env("BACKPROP_RATELIMIT_USER_WINDOW", "1m"),
+                env("BACKPROP_RATELIMIT_ADMIN_LIMIT", "12000"), env("BACKPROP_RATELIMIT_ADMIN_WINDOW", "1m"));
         assertThat(defaults).doesNotContain("BACKPROP_CORS_ALLOWEDORIGINS");
         String set = withKey().set("cors.allowedOrigins[0]", "https://a.example").set("cors.allowedOrigins[1]", "https://b.example")
                 .set("rateLimit.user.limit", 60).set("rateLimit.admin.window", "10s").call();

@@ -4,20 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Each tenant has its own bucket: one that bursts over its limit gets 429 while another goes on. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "backprop.rate-limit.user.limit=5", "backprop.rate-limit.user.window=1m",
         "backprop.rate-limit.admin.limit=8", "backprop.rate-limit.admin.window=2m"})
-class RateLimitTest extends ApiTest {
-
-    @DynamicPropertySource
-    static void keys(DynamicPropertyRegistry registry) {
-        Keys.configure(registry);
-    }
-
+class RateLimitTest extends KeyedApiTest {
     @Test
     void aBurstOverTheLimitIs429WhileAnotherTenantGoesOn() {
         Api alice = new Api(port, Keys.ALICE);

@@ -17,8 +17,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -27,14 +25,9 @@ import tools.jackson.databind.node.ObjectNode;
  * route is 401; an admin sees every tenant's jobs.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class TenantIsolationTest extends ApiTest {
+class TenantIsolationTest extends KeyedApiTest {
     private static final Set<String> COLLECTIONS = Set.of("POST /api/v1/sessions", "GET /api/v1/sessions", "POST /api/v1/jobs",
             "GET /api/v1/jobs");
-
-    @DynamicPropertySource
-    static void keys(DynamicPropertyRegistry registry) {
-        Keys.configure(registry);
-    }
 
     private Api alice;
     private Api bob;
