@@ -1,7 +1,7 @@
 """A job's event stream read with httpx-sse, as a standard SSE client reads it: the whole stream ends
 after the terminal status event; a resume with Last-Event-ID gets exactly the events after that id;
 a resume past the end answers 204, which tells a reconnecting client to stop.
-The job itself is created through the generated client.
+The job itself is created through the generated client; every request sends the key of BACKPROP_API_KEY.
 Usage: python events.py BASE_URL"""
 import json
 import sys
@@ -10,6 +10,7 @@ import httpx
 from httpx_sse import connect_sse
 
 import backprop_client as bp
+from _auth import authorization, configuration
 
 TERMINAL = {"SUCCEEDED", "FAILED", "CANCELLED"}
 # Each event's data as the spec types it (JobEvent): read through the generated models, which refuse a mismatch.
@@ -30,7 +31,7 @@ def read_events(http, url, last_event_id=None):
 
 
 def main(base):
-    with bp.ApiClient(bp.Configuration(host=base)) as client:
+    with bp.ApiClient(configuration(base)) as client:
         job = bp.JobsApi(client).create_job(bp.CreateJobRequest(
             seed=1, data=bp.JobData(bp.SyntheticJobData(synthetic=bp.SyntheticSamples(
                 samples_per_class=100, mean_value=1.7, bias=1.0, features=2))),
@@ -38,7 +39,7 @@ def main(base):
     assert isinstance(job, bp.JobView), "createJob answered %r, not a JobView" % (job,)
     url = "%s/api/v1/jobs/%s/events" % (base, job.id)
 
-    with httpx.Client(timeout=httpx.Timeout(30.0)) as http:
+    with httpx.Client(timeout=httpx.Timeout(30.0), headers=authorization()) as http:
         events = read_events(http, url)
         assert events, "the stream answered 204 before any event"
         ids = [event_id for event_id, _, _ in events]

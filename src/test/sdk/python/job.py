@@ -1,5 +1,6 @@
 """A training job through the generated Python client's typed models, optimizer SGD(lr=0.05, momentum=0.9):
 its result equals that of the same job posted as raw JSON, and its plot is a PNG.
+Every request sends the key of BACKPROP_API_KEY.
 Usage: python job.py BASE_URL [PICTURE_URL]
 PICTURE_URL, when given, is where the PNG is fetched: a proxy that reads bodies as text (Prism does) corrupts it."""
 import json
@@ -8,6 +9,7 @@ import time
 import urllib.request
 
 import backprop_client as bp
+from _auth import authorization, configuration
 
 TERMINAL = {"SUCCEEDED", "FAILED", "CANCELLED"}
 RAW = {"data": {"synthetic": {"samplesPerClass": 100, "meanValue": 1.7, "bias": 1.0, "features": 2}}, "seed": 1,
@@ -26,7 +28,7 @@ def finished(jobs, job_id):
 
 
 def main(base, picture_base):
-    with bp.ApiClient(bp.Configuration(host=base)) as client:
+    with bp.ApiClient(configuration(base)) as client:
         jobs = bp.JobsApi(client)
         typed = jobs.create_job(bp.CreateJobRequest(
             data=bp.JobData(bp.SyntheticJobData(synthetic=bp.SyntheticSamples(
@@ -37,7 +39,7 @@ def main(base, picture_base):
         typed = finished(jobs, typed.id)
 
         request = urllib.request.Request(base + "/api/v1/jobs", data=json.dumps(RAW).encode(),
-                                         headers={"Content-Type": "application/json"}, method="POST")
+                                         headers={"Content-Type": "application/json", **authorization()}, method="POST")
         with urllib.request.urlopen(request) as answer:
             assert answer.status == 202, answer.status
             raw_id = json.load(answer)["id"]
@@ -48,7 +50,7 @@ def main(base, picture_base):
         mine.pop("elapsedMs"), theirs.pop("elapsedMs")
         assert mine == theirs, "typed job %r, raw job %r" % (mine, theirs)
 
-    with bp.ApiClient(bp.Configuration(host=picture_base)) as client:
+    with bp.ApiClient(configuration(picture_base)) as client:
         png = bp.JobsApi(client).job_plot(typed.id, format="png")
         assert bytes(png[:8]) == b"\x89PNG\r\n\x1a\n", "the plot starts with %r" % bytes(png[:8])
     print("job.py: SGD(lr=0.05, momentum=0.9) typed = raw JSON after %d iterations, accuracy %s; the plot is a PNG of %d bytes"

@@ -1,10 +1,16 @@
 """The seed walkthrough through the generated Python client, typed models only:
 y = (w + x)(w + 1) with w = 1 and x = 2; backward gives w.grad 5 and x.grad 2, and a second backward
 through the freed graph is PyTorch's error, read as a typed Problem. Then a module and an SGD step.
-Usage: python walkthrough.py BASE_URL   (BASE_URL is the service's root, e.g. http://127.0.0.1:8080)"""
+Every request sends the key of BACKPROP_API_KEY; a call without a key, and one with a wrong key, is the
+client's UnauthorizedException with a typed Problem.
+Usage: python walkthrough.py BASE_URL [SERVICE_URL]   (BASE_URL is the service's root, e.g. http://127.0.0.1:8080)
+SERVICE_URL, when given, is where the call without a key goes: a proxy that checks the spec's security (Prism
+does) answers that call itself."""
 import sys
 
 import backprop_client as bp
+from backprop_client.exceptions import UnauthorizedException
+from _auth import configuration
 
 
 def values(data):
@@ -12,12 +18,27 @@ def values(data):
     return None if data is None else data.actual_instance
 
 
-def main(base):
-    with bp.ApiClient(bp.Configuration(host=base)) as client:
+def refused(host, key, code):
+    """Lists sessions with the given key (None: no credentials) and checks the 401 Problem with that code."""
+    with bp.ApiClient(bp.Configuration(host=host, access_token=key)) as client:
+        try:
+            bp.SessionsApi(client).list_sessions()
+            raise AssertionError("listing sessions with %s succeeded" % ("a wrong key" if key else "no key"))
+        except UnauthorizedException as e:
+            assert e.status == 401, e
+            assert isinstance(e.data, bp.Problem), "the 401's body is %r, not a typed Problem" % (e.data,)
+            assert e.data.code == code, e.data
+
+
+def main(base, service):
+    refused(service, None, "unauthenticated")
+    refused(base, "bp_" + "0" * 43, "invalid-credentials")
+
+    with bp.ApiClient(configuration(base)) as client:
         sessions, tensors = bp.SessionsApi(client), bp.TensorsApi(client)
         ops, autograd, training = bp.OpsApi(client), bp.AutogradApi(client), bp.TrainingApi(client)
 
-        session = sessions.create_session(bp.CreateSessionRequest(seed=1))
+        session = sessions.create_session(create_session_request=bp.CreateSessionRequest(seed=1))
         assert isinstance(session, bp.SessionView), "createSession answered %r, not a SessionView" % (session,)
         sid = session.id
 
@@ -76,8 +97,9 @@ def main(base):
             assert all(abs(a - b) < 1e-6 for a, b in zip(flat_got, flat_want)), "%s stepped to %r, want %r" % (name, got, want)
 
         sessions.delete_session(sid)
-    print("walkthrough.py: w.grad 5, x.grad 2, graph-freed read as a Problem, an SGD step moved net by -lr * grad")
+    print("walkthrough.py: no key and a wrong key refused with 401 Problems, w.grad 5, x.grad 2, graph-freed read as "
+          "a Problem, an SGD step moved net by -lr * grad")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1].rstrip("/"))
+    main(sys.argv[1].rstrip("/"), (sys.argv[2] if len(sys.argv) > 2 else sys.argv[1]).rstrip("/"))

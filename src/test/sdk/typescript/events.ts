@@ -1,11 +1,13 @@
 // A job's event stream read with the npm `eventsource` package, a standard EventSource: the stream
 // ends after the terminal status event and the source then stops by itself (the server answers its
 // reconnection with 204) instead of reconnecting forever; a source that starts with Last-Event-ID gets
-// exactly the events after that id. The job itself is created through the generated client.
+// exactly the events after that id. The job itself is created through the generated client; every request
+// sends the key of BACKPROP_API_KEY.
 // Usage: node events.js BASE_URL
 import { strict as assert } from "node:assert";
 import { EventSource } from "eventsource";
-import { Configuration, JobsApi } from "backprop-client";
+import { JobsApi } from "backprop-client";
+import { authorization, configuration } from "./_auth";
 import { run } from "./_run";
 
 const TERMINAL = new Set(["SUCCEEDED", "FAILED", "CANCELLED"]);
@@ -24,13 +26,15 @@ interface Received {
  * STOP_WITHIN_MS after the terminal event, when it fails otherwise, or after a minute.
  */
 function readUntilStopped(url: string, lastEventId?: string): Promise<Received[]> {
-  // The first request resumes after lastEventId; a reconnection sends the source's own Last-Event-ID.
-  const fetchWithResume: typeof fetch = (input, init) => {
+  // Every request carries the key (an EventSource sets no headers of its own); the first one resumes after
+  // lastEventId, a reconnection sends the source's own Last-Event-ID.
+  const fetchWithKey: typeof fetch = (input, init) => {
     const headers = new Headers(init?.headers);
-    if (!headers.has("Last-Event-ID")) headers.set("Last-Event-ID", lastEventId!);
+    headers.set("Authorization", authorization().Authorization);
+    if (lastEventId && !headers.has("Last-Event-ID")) headers.set("Last-Event-ID", lastEventId);
     return fetch(input, { ...init, headers });
   };
-  const source = new EventSource(url, lastEventId ? { fetch: fetchWithResume } : {});
+  const source = new EventSource(url, { fetch: fetchWithKey });
   const received: Received[] = [];
   let connections = 0;
   return new Promise<Received[]>((resolve, reject) => {
@@ -61,7 +65,7 @@ function readUntilStopped(url: string, lastEventId?: string): Promise<Received[]
 }
 
 async function main(base: string): Promise<void> {
-  const jobs = new JobsApi(new Configuration({ basePath: base }));
+  const jobs = new JobsApi(configuration(base));
   const job = await jobs.createJob({
     createJobRequest: {
       seed: 1,

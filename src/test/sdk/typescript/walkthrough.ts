@@ -1,16 +1,18 @@
 // The seed walkthrough through the generated TypeScript client (typescript-fetch), typed models only:
 // y = (w + x)(w + 1) with w = 1 and x = 2; backward gives w.grad 5 and x.grad 2, and a second backward
 // through the freed graph is PyTorch's error, read as a typed Problem. Then a module and an SGD step.
+// Every request sends the key of BACKPROP_API_KEY.
 // Usage: node walkthrough.js BASE_URL   (BASE_URL is the service's root, e.g. http://127.0.0.1:8080)
 import { strict as assert } from "node:assert";
 import {
-  ActivationLayerTypeEnum, AutogradApi, Configuration, CreateOptimizerRequestTypeEnum, CreateTensorRequestDtypeEnum,
+  ActivationLayerTypeEnum, AutogradApi, CreateOptimizerRequestTypeEnum, CreateTensorRequestDtypeEnum,
   LinearLayerTypeEnum, OpsApi, ProblemFromJSON, ResponseError, SessionsApi, TensorsApi, TrainingApi,
 } from "backprop-client";
+import { configuration } from "./_auth";
 import { run } from "./_run";
 
 async function main(base: string): Promise<void> {
-  const config = new Configuration({ basePath: base });
+  const config = configuration(base);
   const sessions = new SessionsApi(config);
   const tensors = new TensorsApi(config);
   const ops = new OpsApi(config);
