@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties(prefix = "backprop.auth", ignoreUnknownFields = false)
 public record AuthProperties(@DefaultValue("none") Mode mode, @DefaultValue List<ApiKey> apiKeys, @DefaultValue Jwt jwt) {
-    private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    static final Pattern TENANT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     public enum Mode { NONE, API_KEYS, JWT }

@@ -18,8 +18,9 @@ final class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
         Object tenant = jwt.getClaims().get(claims.tenantClaim());
-        if (!(tenant instanceof String t) || t.isBlank() || t.length() > 64) {
-            throw new InvalidBearerTokenException("the token has no '" + claims.tenantClaim() + "' claim naming a tenant");
+        if (!(tenant instanceof String t) || !AuthProperties.TENANT.matcher(t).matches()) {
+            throw new InvalidBearerTokenException("the token has no '" + claims.tenantClaim() + "' claim naming a tenant "
+                    + "(1 to 64 letters, digits, '.', '_' or '-')");
         }
         return new TenantAuthentication(new Caller(t, isAdmin(jwt.getClaims().get(claims.roleClaim()))));
     }

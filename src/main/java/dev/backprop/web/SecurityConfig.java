@@ -2,12 +2,14 @@ package dev.backprop.web;
 
 import jakarta.servlet.DispatcherType;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -32,7 +34,12 @@ class SecurityConfig {
             "Next-Page-Token", "Link", "Idempotent-Replayed", "WWW-Authenticate");
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, AuthProperties auth, CorsProperties cors, Audit audit) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AuthProperties auth, CorsProperties cors, Audit audit,
+                            ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+        if (auth.mode() == AuthProperties.Mode.JWT && jwtDecoder.getIfAvailable() == null) {
+            throw new IllegalStateException("backprop.auth.mode=jwt needs the issuer's keys: set "
+                    + "spring.security.oauth2.resourceserver.jwt.issuer-uri, .jwk-set-uri or .public-key-location");
+        }
         AuthenticationProblems problems = new AuthenticationProblems(audit);
         http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)

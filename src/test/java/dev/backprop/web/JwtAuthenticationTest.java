@@ -75,7 +75,9 @@ class JwtAuthenticationTest extends ApiTest {
         Api anonymous = new Api(port, token(ISSUER, new JWTClaimsSet.Builder().subject("x")
                 .expirationTime(Date.from(Instant.now().plusSeconds(300))).build()));
         assertThat(anonymous.get("/sessions").problem(401, "invalid-credentials").get("detail").stringValue())
-                .isEqualTo("the token has no 'org' claim naming a tenant");
+                .isEqualTo("the token has no 'org' claim naming a tenant (1 to 64 letters, digits, '.', '_' or '-')");
+        Api spaced = new Api(port, token(ISSUER, claims("two words", null, Duration.ofMinutes(5))));
+        spaced.get("/sessions").problem(401, "invalid-credentials");
         Api root = new Api(port, token(ISSUER, claims("acme", "root", Duration.ofMinutes(5))));
         assertThat(root.get("/sessions").problem(401, "invalid-credentials").get("detail").stringValue())
                 .isEqualTo("the token's 'role' claim is neither 'user' nor 'admin'");
