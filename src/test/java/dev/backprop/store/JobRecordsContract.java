@@ -9,30 +9,27 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
 
-/** The job records on a real PostgreSQL (the embedded one the service runs by default), migrated by Flyway. */
-class JobRecordsTest {
-    private static EmbeddedStore store;
-    private static JobRecords records;
+/**
+ * The job records on PostgreSQL, migrated by Flyway: on the embedded server the service runs by default and on a
+ * server of Debian's package, as production runs one.
+ */
+abstract class JobRecordsContract {
+    static JobRecords records;
 
-    @BeforeAll
-    static void start() throws Exception {
-        store = EmbeddedStore.start(Files.createTempDirectory("backprop-store"));
-        Flyway.configure().dataSource(store.dataSource()).load().migrate();
-        records = new JobRecords(store.dataSource());
+    /** Migrates the database and makes the records the tests use. */
+    static void use(DataSource dataSource) {
+        Flyway.configure().dataSource(dataSource).load().migrate();
+        records = new JobRecords(dataSource);
     }
 
-    @AfterAll
-    static void stop() {
-        store.close();
-    }
-
-    private static JobRecords.StoredEvent event(long id, String name) {
+    static JobRecords.StoredEvent event(long id, String name) {
         return new JobRecords.StoredEvent(id, "id: " + id + "\nevent: " + name + "\ndata: {}\n\n");
     }
 
@@ -87,19 +84,5 @@ class JobRecordsTest {
         assertThat(records.unfinished()).noneMatch(u -> u.id().equals(id));
         assertThat(records.requestCancel(id)).isFalse();
         assertThat(records.events(id, 1)).containsExactly(event(2, "status"));
-    }
-
-    @Test
-    void theStoreKeepsItsFilesAcrossARestart() throws Exception {
-        Path folder = Files.createTempDirectory("backprop-store-restart");
-        UUID id = UUID.randomUUID();
-        try (EmbeddedStore first = EmbeddedStore.start(folder)) {
-            Flyway.configure().dataSource(first.dataSource()).load().migrate();
-            new JobRecords(first.dataSource()).insert(new JobRecords.NewJob(id, "acme", Instant.now(), "{}", null), List.of(event(1, "status")));
-        }
-        try (EmbeddedStore second = EmbeddedStore.start(folder)) {
-            Flyway.configure().dataSource(second.dataSource()).load().migrate();
-            assertThat(new JobRecords(second.dataSource()).unfinished()).extracting(JobRecords.Unfinished::id).containsExactly(id);
-        }
     }
 }
