@@ -119,6 +119,36 @@ public final class Adam extends Optimizer {
     }
 
     @Override
+    public OptimizerState stateDict() {
+        return new OptimizerState.AdamState(steps.clone(), values(expAvgs), values(expAvgSqs), values(maxExpAvgSqs));
+    }
+
+    @Override
+    public void loadStateDict(OptimizerState state) {
+        OptimizerState.AdamState s = fitting(state, OptimizerState.AdamState.class);
+        for (int i = 0; i < steps.length; i++) {
+            boolean started = s.expAvgs()[i] != null;
+            boolean hasMax = s.maxExpAvgSqs()[i] != null;
+            if (amsgrad && started && !hasMax) {
+                throw new IllegalArgumentException("the saved state of parameter " + i + " has no max_exp_avg_sq, which amsgrad needs");
+            }
+            if (!amsgrad && hasMax) {
+                throw new IllegalArgumentException("the saved state of parameter " + i + " has a max_exp_avg_sq, which only amsgrad keeps");
+            }
+            if ((s.expAvgSqs()[i] != null) != started || (hasMax && !started)) {
+                throw new IllegalArgumentException("the saved state of parameter " + i + " has some but not all of its moments");
+            }
+        }
+        Tensor[] avgs = tensors(s.expAvgs(), "exp_avg");
+        Tensor[] avgSqs = tensors(s.expAvgSqs(), "exp_avg_sq");
+        Tensor[] maxAvgSqs = tensors(s.maxExpAvgSqs(), "max_exp_avg_sq");
+        System.arraycopy(s.steps(), 0, steps, 0, steps.length);
+        System.arraycopy(avgs, 0, expAvgs, 0, expAvgs.length);
+        System.arraycopy(avgSqs, 0, expAvgSqs, 0, expAvgSqs.length);
+        System.arraycopy(maxAvgSqs, 0, maxExpAvgSqs, 0, maxExpAvgSqs.length);
+    }
+
+    @Override
     public Object saveState() {
         return new State(steps.clone(), copies(expAvgs), copies(expAvgSqs), copies(maxExpAvgSqs));
     }

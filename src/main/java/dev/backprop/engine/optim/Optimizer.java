@@ -1,5 +1,6 @@
 package dev.backprop.engine.optim;
 
+import dev.backprop.engine.DType;
 import dev.backprop.engine.EngineException;
 import dev.backprop.engine.ErrorCode;
 import dev.backprop.engine.GradMode;
@@ -53,6 +54,66 @@ public abstract class Optimizer {
     public abstract Object saveState();
 
     public abstract void restoreState(Object saved);
+
+    /**
+     * {@code state_dict()['state']}: the exact values of the whole state, independent of this optimizer, for a
+     * checkpoint to keep. Only float32 state can be taken.
+     */
+    public abstract OptimizerState stateDict();
+
+    /**
+     * {@code load_state_dict(...)}: puts back what {@link #stateDict()} took from an optimizer of the same type
+     * over parameters of the same sizes. Anything else is refused with an {@link IllegalArgumentException},
+     * and then nothing changes.
+     */
+    public abstract void loadStateDict(OptimizerState state);
+
+    /** {@code state} as the given type's, for as many parameters as this optimizer has; refused otherwise. */
+    protected final <S extends OptimizerState> S fitting(OptimizerState state, Class<S> type) {
+        String name = getClass().getSimpleName();
+        if (!type.isInstance(state)) {
+            throw new IllegalArgumentException("the saved state is " + state.getClass().getSimpleName() + ", which " + name
+                    + " cannot load");
+        }
+        if (state.parameters() != params.size()) {
+            throw new IllegalArgumentException("the saved state covers " + state.parameters() + " parameters, but this " + name
+                    + " has " + params.size());
+        }
+        return type.cast(state);
+    }
+
+    /** The exact float32 values of the tensors in {@code state} (nulls stay null). */
+    protected static float[][] values(Tensor[] state) {
+        float[][] out = new float[state.length][];
+        for (int i = 0; i < state.length; i++) {
+            Tensor t = state[i];
+            if (t != null && t.dtype() != DType.FLOAT32) {
+                throw new IllegalStateException("only float32 optimizer state can be saved, entry " + i + " is " + t.dtype().wireName());
+            }
+            out[i] = t == null ? null : t.toFloatArray();
+        }
+        return out;
+    }
+
+    /**
+     * Tensors of the shapes and dtype of this optimizer's parameters holding {@code values} (nulls stay null);
+     * refused unless every entry has as many values as its parameter and the parameter is float32.
+     */
+    protected final Tensor[] tensors(float[][] values, String name) {
+        Tensor[] out = new Tensor[values.length];
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
+                continue;
+            }
+            Tensor p = params.get(i);
+            if (p.dtype() != DType.FLOAT32 || values[i].length != p.numel()) {
+                throw new IllegalArgumentException("the saved " + name + " of parameter " + i + " has " + values[i].length
+                        + " float32 values, but the parameter has " + p.numel() + " of " + p.dtype().wireName());
+            }
+            out[i] = Tensor.of(values[i].clone(), p.shape());
+        }
+        return out;
+    }
 
     /** Copies of the tensors in {@code state} (nulls stay null), made outside the graph. */
     protected static Tensor[] copies(Tensor[] state) {

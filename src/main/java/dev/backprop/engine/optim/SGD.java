@@ -89,6 +89,17 @@ public final class SGD extends Optimizer {
     }
 
     @Override
+    public OptimizerState stateDict() {
+        return new OptimizerState.SgdState(values(momentumBuffers));
+    }
+
+    @Override
+    public void loadStateDict(OptimizerState state) {
+        Tensor[] buffers = tensors(fitting(state, OptimizerState.SgdState.class).momentumBuffers(), "momentum_buffer");
+        System.arraycopy(buffers, 0, momentumBuffers, 0, momentumBuffers.length);
+    }
+
+    @Override
     public Object saveState() {
         return copies(momentumBuffers);
     }

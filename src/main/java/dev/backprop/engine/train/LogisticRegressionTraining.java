@@ -1,5 +1,6 @@
 package dev.backprop.engine.train;
 
+import dev.backprop.engine.GradMode;
 import dev.backprop.engine.Tensor;
 import dev.backprop.engine.nn.BCELoss;
 import dev.backprop.engine.nn.Linear;
@@ -21,7 +22,8 @@ import java.util.function.BooleanSupplier;
  *     if iteration % log_every == 0:
  *         acc = (y_pred.ge(0.5).float().squeeze() == train_y).sum() / n   # log; stop if acc > target
  * </pre>
- * Constructing it makes the data and the model; {@link #run} trains once. Not thread-safe: call
+ * Constructing it makes the data and the model; {@link #run} trains once, and can hand out checkpoints from
+ * which {@link #resume} goes on exactly as the run would have. Not thread-safe: call
  * {@link #predict} after {@link #run} returns, or serialise the two. {@link #trained} is the model alone, which
  * holds nothing of the data.
  */
@@ -32,6 +34,7 @@ public final class LogisticRegressionTraining {
     private final Sequential model;
     private final Loss lossFunction = new BCELoss();
     private final Optimizer optimizer;
+    private TrainingCheckpoint resumedFrom;
     private boolean ran;
 
     public LogisticRegressionTraining(TrainingSpec spec) {
@@ -45,10 +48,57 @@ public final class LogisticRegressionTraining {
     }
 
     /**
+     * A training that goes on from {@code checkpoint}, taken by a run of this same {@code spec}: the data and
+     * the model are made as the constructor makes them, then the parameters and the optimizer's state are put
+     * back, so that {@link #run} continues with {@code checkpoint.nextIteration()} and computes exactly what
+     * the uninterrupted run would have. A checkpoint that does not fit the spec (other features, another
+     * optimizer, more iterations than the spec allows) is refused with an {@link IllegalArgumentException}.
+     */
+    public static LogisticRegressionTraining resume(TrainingSpec spec, TrainingCheckpoint checkpoint) {
+        LogisticRegressionTraining training = new LogisticRegressionTraining(spec);
+        training.restore(checkpoint);
+        return training;
+    }
+
+    private void restore(TrainingCheckpoint checkpoint) {
+        if (checkpoint.weights().length != data.features()) {
+            throw new IllegalArgumentException("the checkpoint holds " + checkpoint.weights().length + " weights, but the spec's data has "
+                    + data.features() + " features");
+        }
+        if (checkpoint.nextIteration() > spec.maxIterations()) {
+            throw new IllegalArgumentException("the checkpoint continues with iteration " + checkpoint.nextIteration()
+                    + ", but the spec stops after " + spec.maxIterations() + " iterations");
+        }
+        optimizer.loadStateDict(checkpoint.optimizer());
+        assign(linear.weight(), checkpoint.weights());
+        assign(linear.bias(), new float[] {checkpoint.bias()});
+        resumedFrom = checkpoint;
+    }
+
+    /** Writes {@code values} into {@code parameter} element by element, exactly and in place, outside the graph. */
+    private static void assign(Tensor parameter, float[] values) {
+        try (GradMode.Scope _ = GradMode.disable()) {
+            Tensor flat = parameter.view(values.length);
+            for (int i = 0; i < values.length; i++) {
+                flat.select(0, i).fill_(values[i]);
+            }
+        }
+    }
+
+    /**
      * Trains until a logged accuracy exceeds the target, {@code maxIterations} have run, or
      * {@code cancelled} answers true (asked once before each iteration).
      */
     public TrainingResult run(MetricsListener listener, BooleanSupplier cancelled) {
+        return run(listener, cancelled, CheckpointSink.NONE);
+    }
+
+    /**
+     * {@link #run(MetricsListener, BooleanSupplier)}, offering {@code checkpoints} one after every iteration
+     * that the run does not end with. After {@link #resume}, the run starts at the checkpoint's next iteration,
+     * and iterations and times count from the start of the job.
+     */
+    public TrainingResult run(MetricsListener listener, BooleanSupplier cancelled, CheckpointSink checkpoints) {
         if (ran) {
             throw new IllegalStateException("this training has already run");
         }
@@ -58,9 +108,11 @@ public final class LogisticRegressionTraining {
         double target = spec.targetAccuracy();
         StopReason reason = StopReason.MAX_ITERATIONS;
         Tensor lastPrediction = null, lastLoss = null;
-        int iterations = 0;
-        long start = System.nanoTime();
-        for (int iteration = 0; iteration < maxIterations; iteration++) {
+        int first = resumedFrom == null ? 0 : resumedFrom.nextIteration();
+        int iterations = first;
+        // Shifted back by the time before the checkpoint, so that every elapsed time below continues from it.
+        long start = System.nanoTime() - (resumedFrom == null ? 0 : resumedFrom.elapsedNanos());
+        for (int iteration = first; iteration < maxIterations; iteration++) {
             if (cancelled.getAsBoolean()) {
                 reason = StopReason.CANCELLED;
                 break;
@@ -81,10 +133,15 @@ public final class LogisticRegressionTraining {
                     break;
                 }
             }
+            long elapsed = System.nanoTime() - start;
+            if (iterations < maxIterations && checkpoints.due(iterations, elapsed)) {
+                checkpoints.save(new TrainingCheckpoint(iterations, weights(), bias(), optimizer.stateDict(), elapsed, loss.item(),
+                        accuracy(prediction)));
+            }
         }
         long elapsed = System.nanoTime() - start;
-        double finalLoss = lastLoss == null ? Double.NaN : lastLoss.item();
-        double finalAccuracy = lastPrediction == null ? Double.NaN : accuracy(lastPrediction);
+        double finalLoss = lastLoss != null ? lastLoss.item() : resumedFrom != null ? resumedFrom.loss() : Double.NaN;
+        double finalAccuracy = lastPrediction != null ? accuracy(lastPrediction) : resumedFrom != null ? resumedFrom.accuracy() : Double.NaN;
         return new TrainingResult(weights(), bias(), finalLoss, finalAccuracy, iterations, elapsed, reason);
     }
 
