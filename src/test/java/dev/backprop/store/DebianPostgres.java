@@ -69,9 +69,7 @@ final class DebianPostgres implements AutoCloseable {
     @Override
     public void close() throws IOException {
         asPostgres(bin.resolve("pg_ctl").toString(), "-D", folder.resolve("data").toString(), "-m", "fast", "-w", "stop");
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-        }
+        Folders.delete(folder);
     }
 
     private void asPostgres(String... command) {

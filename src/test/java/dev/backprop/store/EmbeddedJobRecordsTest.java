@@ -18,29 +18,32 @@ import org.springframework.dao.DuplicateKeyException;
 
 /** The job records on the embedded server the service runs by default. */
 class EmbeddedJobRecordsTest extends JobRecordsContract {
+    private static Path folder;
     private static EmbeddedStore store;
 
     @BeforeAll
     static void start() throws Exception {
-        store = EmbeddedStore.start(Files.createTempDirectory("backprop-store"));
+        folder = Files.createTempDirectory("backprop-store");
+        store = EmbeddedStore.start(folder);
         use(store.dataSource());
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         store.close();
+        Folders.delete(folder);
     }
 
     @Test
     void theStoreKeepsItsFilesAcrossARestart() throws Exception {
-        Path folder = Files.createTempDirectory("backprop-store-restart");
+        Path kept = Files.createTempDirectory("backprop-store-restart");
         UUID id = UUID.randomUUID();
-        try (EmbeddedStore first = EmbeddedStore.start(folder)) {
+        try (EmbeddedStore first = EmbeddedStore.start(kept)) {
             Flyway.configure().dataSource(first.dataSource()).load().migrate();
             new JobRecords(first.dataSource()).insert(new JobRecords.NewJob(id, "acme", Instant.now(), "{}", null),
                     List.of(event(1, "status")));
         }
-        try (EmbeddedStore second = EmbeddedStore.start(folder)) {
+        try (EmbeddedStore second = EmbeddedStore.start(kept)) {
             Flyway.configure().dataSource(second.dataSource()).load().migrate();
             assertThat(new JobRecords(second.dataSource()).unfinished()).extracting(JobRecords.Unfinished::id).containsExactly(id);
         }
