@@ -15,7 +15,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * With API keys on, the page asks for a key, keeps it in the tab's session storage (never in the address), and
+ * With API keys on, Swagger UI shows the contract with its Authorize button, and the page asks for a key, keeps it in the tab's session storage (never in the address), and
  * runs the seed job to its end with it; a wrong key is refused and asked for again.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.address=127.0.0.1")
@@ -54,6 +54,20 @@ class KeyedPageBrowserTest {
             assertThat(driver.findElement(By.id("iteration")).getText()).isEqualTo("540");
             assertThat(((JavascriptExecutor) driver).executeScript("return sessionStorage.getItem('backprop.apiKey')")).isEqualTo(KEY);
             assertThat(driver.getCurrentUrl()).doesNotContain(KEY);
+        } finally {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void swaggerUiShowsTheContractUnderTheContentSecurityPolicy() throws Exception {
+        WebDriver driver = Chromium.start();
+        try {
+            driver.get("http://127.0.0.1:" + port + "/swagger-ui.html");
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".swagger-ui .info .title"), "Backprop"));
+            assertThat(driver.findElement(By.cssSelector(".swagger-ui .btn.authorize")).getText()).contains("Authorize");
+            assertThat(driver.findElements(By.cssSelector(".opblock"))).hasSizeGreaterThan(20);
         } finally {
             driver.quit();
         }
