@@ -5,6 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 
 /**
@@ -19,14 +23,44 @@ public final class EmbeddedStore implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    /** Starts the server on {@code folder}/postgres, creating it on first use and keeping what is there. */
+    /**
+     * Starts the server on {@code folder}/postgres, creating it on first use and keeping what is there. A server
+     * left running by a service that was killed (its process outlives the JVM that started it) is stopped first.
+     */
     public static EmbeddedStore start(Path folder) {
         try {
             Path data = folder.resolve("postgres");
             Files.createDirectories(data);
+            stopOrphan(data);
             return new EmbeddedStore(EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).start());
         } catch (IOException e) {
             throw new UncheckedIOException("the embedded job store did not start in " + folder.toAbsolutePath(), e);
+        }
+    }
+
+    /**
+     * Stops the server whose pid {@code postmaster.pid} names, if it still runs: SIGTERM, PostgreSQL's smart
+     * shutdown, which ends at once because the clients died with their JVM.
+     */
+    private static void stopOrphan(Path data) throws IOException {
+        Path pidFile = data.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) return;
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().trim());
+        } catch (RuntimeException unreadable) {
+            return;
+        }
+        Optional<ProcessHandle> server = ProcessHandle.of(pid).filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+        if (server.isEmpty()) return;
+        server.get().destroy();
+        try {
+            server.get().onExit().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while stopping the server left running in " + data, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("the server left running in " + data + " (pid " + pid + ") did not stop", e);
         }
     }
 

@@ -3,6 +3,8 @@ package dev.backprop.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -47,5 +49,25 @@ class EmbeddedJobRecordsTest extends JobRecordsContract {
             Flyway.configure().dataSource(second.dataSource()).load().migrate();
             assertThat(new JobRecords(second.dataSource()).unfinished()).extracting(JobRecords.Unfinished::id).containsExactly(id);
         }
+    }
+
+    @Test
+    void aServiceKilledWithItsServerRunningRestartsOnTheSameFiles() throws Exception {
+        Path kept = Files.createTempDirectory("backprop-store-killed");
+        UUID id = UUID.randomUUID();
+        Process child = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-cp",
+                System.getProperty("java.class.path"), EmbeddedStoreChild.class.getName(), kept.toString(), id.toString())
+                .redirectErrorStream(true).start();
+        try (var out = new BufferedReader(new InputStreamReader(child.getInputStream()))) {
+            for (String line = out.readLine(); line != null && !line.equals("recorded"); line = out.readLine()) {
+                assertThat(child.isAlive()).as("the child process, which printed: %s", line).isTrue();
+            }
+        }
+        child.destroyForcibly().waitFor();
+        assertThat(Files.exists(kept.resolve("postgres/postmaster.pid"))).as("the killed JVM's server still runs").isTrue();
+        try (EmbeddedStore again = EmbeddedStore.start(kept)) {
+            assertThat(new JobRecords(again.dataSource()).unfinished()).extracting(JobRecords.Unfinished::id).containsExactly(id);
+        }
+        Folders.delete(kept);
     }
 }
