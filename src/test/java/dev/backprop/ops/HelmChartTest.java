@@ -109,7 +109,8 @@ class HelmChartTest {
     @Test
     void withoutAuthenticationThePodListensOnItsAddressAndTheNotesWarn() {
         String manifests = template().set("auth.mode", "none").call();
-        assertThat(manifests).contains(env("BACKPROP_AUTH_MODE", "none"), env("SERVER_ADDRESS", "0.0.0.0"));
+        assertThat(manifests).contains(env("BACKPROP_AUTH_MODE", "none"), env("SERVER_ADDRESS", "0.0.0.0"),
+                env("MANAGEMENT_SERVER_ADDRESS", "0.0.0.0"));
         assertThat(manifests).doesNotContain("kind: Secret", "envFrom:", "secretRef:");
         assertThat(notes("auth.mode", "none")).contains("WARNING: auth.mode=none. There is no authentication: every caller"
                 + " is one tenant and sees every\nsession and job");
