@@ -1,5 +1,6 @@
 package dev.backprop.engine;
 
+import dev.backprop.engine.math.ReproducibleMath;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
 import jdk.incubator.vector.FloatVector;
@@ -9,7 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * SIMD loops (the JDK's Vector API) for the memory-bound work of large models: matrix-vector
  * products in both orientations, which each stream a whole data matrix once, and the elementwise
- * functions of logistic regression. Large inputs are split across the cores. Every loop runs in
+ * functions of logistic regression, whose exp and log give the same bits in the SIMD body and the scalar tail,
+ * interpreted or compiled ({@link ReproducibleMath}). Large inputs are split across the cores. Every loop runs in
  * blocks between which the caller's {@link Deadline} is checked, on whichever thread runs the block.
  */
 final class VectorKernels {
@@ -186,9 +188,9 @@ final class VectorKernels {
         int i = from;
         for (; i < upper; i += F.length()) {
             FloatVector v = FloatVector.fromArray(F, x, i);
-            one.div(v.neg().lanewise(VectorOperators.EXP).add(one)).intoArray(out, i);
+            one.div(ReproducibleMath.exp(v.neg()).add(one)).intoArray(out, i);
         }
-        for (; i < n; i++) out[i] = (float) (1 / (1 + Math.exp(-x[i])));
+        for (; i < n; i++) out[i] = 1f / (ReproducibleMath.exp(-x[i]) + 1f);
     }
 
     /** Binary cross entropy per element, logs clamped at -100 (aten/src/ATen/native/Loss.cpp). */
@@ -202,12 +204,12 @@ final class VectorKernels {
         int i = from;
         for (; i < upper; i += F.length()) {
             FloatVector xv = FloatVector.fromArray(F, x, i), tv = FloatVector.fromArray(F, t, i);
-            FloatVector logOneMinus = one.sub(xv).lanewise(VectorOperators.LOG).max(floor);
-            FloatVector log = xv.lanewise(VectorOperators.LOG).max(floor);
+            FloatVector logOneMinus = ReproducibleMath.log(one.sub(xv)).max(floor);
+            FloatVector log = ReproducibleMath.log(xv).max(floor);
             tv.sub(one).mul(logOneMinus).sub(tv.mul(log)).intoArray(out, i);
         }
         for (; i < n; i++) {
-            out[i] = (t[i] - 1) * Math.max((float) Math.log(1.0 - x[i]), -100f) - t[i] * Math.max((float) Math.log(x[i]), -100f);
+            out[i] = (t[i] - 1f) * Math.max(ReproducibleMath.log(1f - x[i]), -100f) - t[i] * Math.max(ReproducibleMath.log(x[i]), -100f);
         }
     }
 
