@@ -24,6 +24,8 @@ final class VectorKernels {
     private static final long BLOCK_WORK = 1L << 18;
     /** Elements between two checks of the deadline in an elementwise loop; a multiple of every vector length. */
     private static final int ELEMENT_BLOCK = 1 << 16;
+    /** Where binary cross entropy clamps its logs. */
+    private static final float LOG_FLOOR = -100f;
 
     private VectorKernels() {}
 
@@ -198,19 +200,36 @@ final class VectorKernels {
         split(n, (from, to) -> binaryCrossEntropy(x, t, out, from, to));
     }
 
+    /**
+     * {@code (t - 1)·max(log(1 - x), -100) - t·max(log(x), -100)}, one term per loop: the JIT inlines one SIMD log
+     * into a loop, where a second one would exceed its node budget and box every vector.
+     */
     private static void binaryCrossEntropy(float[] x, float[] t, float[] out, int from, int n) {
+        logOfOneMinusTerm(x, t, out, from, n);
+        subtractLogTerm(x, t, out, from, n);
+    }
+
+    /** {@code out = (t - 1)·max(log(1 - x), -100)}. */
+    private static void logOfOneMinusTerm(float[] x, float[] t, float[] out, int from, int n) {
         int upper = from + F.loopBound(n - from);
-        FloatVector one = FloatVector.broadcast(F, 1f), floor = FloatVector.broadcast(F, -100f);
+        FloatVector one = FloatVector.broadcast(F, 1f);
         int i = from;
         for (; i < upper; i += F.length()) {
             FloatVector xv = FloatVector.fromArray(F, x, i), tv = FloatVector.fromArray(F, t, i);
-            FloatVector logOneMinus = ReproducibleMath.log(one.sub(xv)).max(floor);
-            FloatVector log = ReproducibleMath.log(xv).max(floor);
-            tv.sub(one).mul(logOneMinus).sub(tv.mul(log)).intoArray(out, i);
+            tv.sub(one).mul(ReproducibleMath.log(one.sub(xv)).max(LOG_FLOOR)).intoArray(out, i);
         }
-        for (; i < n; i++) {
-            out[i] = (t[i] - 1f) * Math.max(ReproducibleMath.log(1f - x[i]), -100f) - t[i] * Math.max(ReproducibleMath.log(x[i]), -100f);
+        for (; i < n; i++) out[i] = (t[i] - 1f) * Math.max(ReproducibleMath.log(1f - x[i]), LOG_FLOOR);
+    }
+
+    /** {@code out -= t·max(log(x), -100)}. */
+    private static void subtractLogTerm(float[] x, float[] t, float[] out, int from, int n) {
+        int upper = from + F.loopBound(n - from);
+        int i = from;
+        for (; i < upper; i += F.length()) {
+            FloatVector xv = FloatVector.fromArray(F, x, i), tv = FloatVector.fromArray(F, t, i);
+            FloatVector.fromArray(F, out, i).sub(tv.mul(ReproducibleMath.log(xv).max(LOG_FLOOR))).intoArray(out, i);
         }
+        for (; i < n; i++) out[i] -= t[i] * Math.max(ReproducibleMath.log(x[i]), LOG_FLOOR);
     }
 
     /** A loop over {@code [from, to)}. */

@@ -43,7 +43,10 @@ public final class ReproducibleMath {
     private static final float EXP_MAX_INPUT = 89f;
     /** exp of anything below rounds to zero (ln 2^-150 is -103.97), so smaller inputs are clamped here. */
     private static final float EXP_MIN_INPUT = -104f;
-    /** Adding 1.5·2^23 rounds a float of magnitude below 2^22 to an integer, which lands in the low bits. */
+    /**
+     * Adding 1.5·2^23 rounds a float of magnitude below 2^22 to an integer, which lands in the low bits; conversely
+     * an integer k of that size added to its bits gives the float 1.5·2^23 + k.
+     */
     private static final float ROUNDER = 0x1.8p23f;
     private static final int ROUNDER_BITS = Float.floatToRawIntBits(ROUNDER);
     /** Every subnormal times 2^23 is a normal float. */
@@ -112,8 +115,9 @@ public final class ReproducibleMath {
         boolean subnormal = x < Float.MIN_NORMAL;
         if (subnormal) x *= SUBNORMAL_SCALE;
         int bits = Float.floatToRawIntBits(x);
-        // x = m·2^e with m in [0.5, 1), then m moved to [sqrt(1/2), sqrt(2)) and reduced by 1.
-        float e = (bits >>> 23) - 126;
+        // x = m·2^e with m in [0.5, 1), then m moved to [sqrt(1/2), sqrt(2)) and reduced by 1. The exponent becomes
+        // a float through ROUNDER's low bits: the Vector API's int-to-float conversion is not always compiled to SIMD.
+        float e = Float.intBitsToFloat((bits >>> 23) + ROUNDER_BITS - 126) - ROUNDER;
         if (subnormal) e -= SUBNORMAL_EXPONENT;
         float m = Float.intBitsToFloat((bits & ~EXPONENT_BITS) | HALF_BITS);
         if (m < SQRT_HALF) {
@@ -123,6 +127,13 @@ public final class ReproducibleMath {
             x = m - 1f;
         }
         float z = x * x;
+        float y = Math.fma(logSeries(x), z, e * LN2_LO);
+        y = Math.fma(z, -0.5f, y);
+        return Math.fma(e, LN2_HI, x + y);
+    }
+
+    /** x·P(x), Cephes's polynomial for log(1 + x) - x + x²/2 divided by x². */
+    private static float logSeries(float x) {
         float y = Math.fma(LOG_P0, x, LOG_P1);
         y = Math.fma(y, x, LOG_P2);
         y = Math.fma(y, x, LOG_P3);
@@ -131,10 +142,7 @@ public final class ReproducibleMath {
         y = Math.fma(y, x, LOG_P6);
         y = Math.fma(y, x, LOG_P7);
         y = Math.fma(y, x, LOG_P8);
-        y = y * x;
-        y = Math.fma(y, z, e * LN2_LO);
-        y = Math.fma(z, -0.5f, y);
-        return Math.fma(e, LN2_HI, x + y);
+        return y * x;
     }
 
     /** The natural logarithm in every lane, bit for bit as {@link #log(float)}. */
@@ -142,27 +150,31 @@ public final class ReproducibleMath {
         VectorMask<Float> subnormal = x.compare(VectorOperators.LT, Float.MIN_NORMAL);
         FloatVector scaled = x.mul(SUBNORMAL_SCALE, subnormal);
         IntVector bits = scaled.reinterpretAsInts();
-        FloatVector e = ((FloatVector) bits.lanewise(VectorOperators.LSHR, 23).sub(126).convert(VectorOperators.I2F, 0))
+        FloatVector e = bits.lanewise(VectorOperators.LSHR, 23).add(ROUNDER_BITS - 126).reinterpretAsFloats().sub(ROUNDER)
                 .sub(SUBNORMAL_EXPONENT, subnormal);
         FloatVector m = bits.and(~EXPONENT_BITS).or(HALF_BITS).reinterpretAsFloats();
         VectorMask<Float> low = m.compare(VectorOperators.LT, SQRT_HALF);
         e = e.sub(1f, low);
         FloatVector xr = m.sub(1f).add(m, low);
         FloatVector z = xr.mul(xr);
-        FloatVector y = xr.fma(LOG_P0, LOG_P1);
-        y = y.fma(xr, x.broadcast(LOG_P2));
-        y = y.fma(xr, x.broadcast(LOG_P3));
-        y = y.fma(xr, x.broadcast(LOG_P4));
-        y = y.fma(xr, x.broadcast(LOG_P5));
-        y = y.fma(xr, x.broadcast(LOG_P6));
-        y = y.fma(xr, x.broadcast(LOG_P7));
-        y = y.fma(xr, x.broadcast(LOG_P8));
-        y = y.mul(xr);
-        y = y.fma(z, e.mul(LN2_LO));
+        FloatVector y = logSeries(xr).fma(z, e.mul(LN2_LO));
         y = z.fma(x.broadcast(-0.5f), y);
         FloatVector result = e.fma(x.broadcast(LN2_HI), xr.add(y));
         return result.blend(x, x.compare(VectorOperators.LT, Float.POSITIVE_INFINITY).not())
                 .blend(x.broadcast(Float.NEGATIVE_INFINITY), x.compare(VectorOperators.EQ, 0f))
                 .blend(x.broadcast(Float.NaN), x.compare(VectorOperators.LT, 0f));
+    }
+
+    /** {@link #logSeries(float)} in every lane; a method of its own so that the JIT inlines both it and the log. */
+    private static FloatVector logSeries(FloatVector x) {
+        FloatVector y = x.fma(LOG_P0, LOG_P1);
+        y = y.fma(x, x.broadcast(LOG_P2));
+        y = y.fma(x, x.broadcast(LOG_P3));
+        y = y.fma(x, x.broadcast(LOG_P4));
+        y = y.fma(x, x.broadcast(LOG_P5));
+        y = y.fma(x, x.broadcast(LOG_P6));
+        y = y.fma(x, x.broadcast(LOG_P7));
+        y = y.fma(x, x.broadcast(LOG_P8));
+        return y.mul(x);
     }
 }
