@@ -1,5 +1,6 @@
 package dev.backprop.engine;
 
+import dev.backprop.engine.math.ReproducibleMath;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
 import jdk.incubator.vector.FloatVector;
@@ -9,7 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * SIMD loops (the JDK's Vector API) for the memory-bound work of large models: matrix-vector
  * products in both orientations, which each stream a whole data matrix once, and the elementwise
- * functions of logistic regression. Large inputs are split across the cores. Every loop runs in
+ * functions of logistic regression, whose exp and log give the same bits in the SIMD body and the scalar tail,
+ * interpreted or compiled ({@link ReproducibleMath}). Large inputs are split across the cores. Every loop runs in
  * blocks between which the caller's {@link Deadline} is checked, on whichever thread runs the block.
  */
 final class VectorKernels {
@@ -22,6 +24,8 @@ final class VectorKernels {
     private static final long BLOCK_WORK = 1L << 18;
     /** Elements between two checks of the deadline in an elementwise loop; a multiple of every vector length. */
     private static final int ELEMENT_BLOCK = 1 << 16;
+    /** Where binary cross entropy clamps its logs. */
+    private static final float LOG_FLOOR = -100f;
 
     private VectorKernels() {}
 
@@ -186,9 +190,9 @@ final class VectorKernels {
         int i = from;
         for (; i < upper; i += F.length()) {
             FloatVector v = FloatVector.fromArray(F, x, i);
-            one.div(v.neg().lanewise(VectorOperators.EXP).add(one)).intoArray(out, i);
+            one.div(ReproducibleMath.exp(v.neg()).add(one)).intoArray(out, i);
         }
-        for (; i < n; i++) out[i] = (float) (1 / (1 + Math.exp(-x[i])));
+        for (; i < n; i++) out[i] = 1f / (ReproducibleMath.exp(-x[i]) + 1f);
     }
 
     /** Binary cross entropy per element, logs clamped at -100 (aten/src/ATen/native/Loss.cpp). */
@@ -196,19 +200,36 @@ final class VectorKernels {
         split(n, (from, to) -> binaryCrossEntropy(x, t, out, from, to));
     }
 
+    /**
+     * {@code (t - 1)·max(log(1 - x), -100) - t·max(log(x), -100)}, one term per loop: the JIT inlines one SIMD log
+     * into a loop, where a second one would exceed its node budget and box every vector.
+     */
     private static void binaryCrossEntropy(float[] x, float[] t, float[] out, int from, int n) {
+        logOfOneMinusTerm(x, t, out, from, n);
+        subtractLogTerm(x, t, out, from, n);
+    }
+
+    /** {@code out = (t - 1)·max(log(1 - x), -100)}. */
+    private static void logOfOneMinusTerm(float[] x, float[] t, float[] out, int from, int n) {
         int upper = from + F.loopBound(n - from);
-        FloatVector one = FloatVector.broadcast(F, 1f), floor = FloatVector.broadcast(F, -100f);
+        FloatVector one = FloatVector.broadcast(F, 1f);
         int i = from;
         for (; i < upper; i += F.length()) {
             FloatVector xv = FloatVector.fromArray(F, x, i), tv = FloatVector.fromArray(F, t, i);
-            FloatVector logOneMinus = one.sub(xv).lanewise(VectorOperators.LOG).max(floor);
-            FloatVector log = xv.lanewise(VectorOperators.LOG).max(floor);
-            tv.sub(one).mul(logOneMinus).sub(tv.mul(log)).intoArray(out, i);
+            tv.sub(one).mul(ReproducibleMath.log(one.sub(xv)).max(LOG_FLOOR)).intoArray(out, i);
         }
-        for (; i < n; i++) {
-            out[i] = (t[i] - 1) * Math.max((float) Math.log(1.0 - x[i]), -100f) - t[i] * Math.max((float) Math.log(x[i]), -100f);
+        for (; i < n; i++) out[i] = (t[i] - 1f) * Math.max(ReproducibleMath.log(1f - x[i]), LOG_FLOOR);
+    }
+
+    /** {@code out -= t·max(log(x), -100)}. */
+    private static void subtractLogTerm(float[] x, float[] t, float[] out, int from, int n) {
+        int upper = from + F.loopBound(n - from);
+        int i = from;
+        for (; i < upper; i += F.length()) {
+            FloatVector xv = FloatVector.fromArray(F, x, i), tv = FloatVector.fromArray(F, t, i);
+            FloatVector.fromArray(F, out, i).sub(tv.mul(ReproducibleMath.log(xv).max(LOG_FLOOR))).intoArray(out, i);
         }
+        for (; i < n; i++) out[i] -= t[i] * Math.max(ReproducibleMath.log(x[i]), LOG_FLOOR);
     }
 
     /** A loop over {@code [from, to)}. */

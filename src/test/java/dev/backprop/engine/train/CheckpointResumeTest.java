@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -21,16 +20,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CheckpointResumeTest {
     private static final float[][] X = {{2f, 2f}, {1.5f, 2.5f}, {3f, 1f}, {-2f, -1f}, {-1f, -2.5f}, {-3f, -2f}};
     private static final float[] Y = {0f, 0f, 0f, 1f, 1f, 1f};
-
-    /**
-     * The engine's SIMD exp and log (sigmoid, BCE) can differ in the last bit before and after the JIT compiles
-     * them, so a run that crosses that moment is not comparable bit for bit with one that does not. The runs
-     * compared here start with the kernels compiled.
-     */
-    @BeforeAll
-    static void compileTheKernels() {
-        new LogisticRegressionTraining(new TrainingSpec(1L, null, null, 20_000, 2.0, 1000)).run(MetricsListener.NONE, () -> false);
-    }
 
     /** A run and what it logged. */
     record Run(TrainingResult result, List<TrainingMetrics> log) {}
