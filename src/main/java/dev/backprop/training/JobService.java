@@ -85,27 +85,23 @@ public class JobService implements DisposableBean {
         }
         checkSize(s, samples, features);
         store.evictFinished();
-        if (!caller.isLocal() && !activeJobs.tryAdd(caller.owner(), 1, tenants.maxActiveJobs())) {
+        boolean metered = !caller.isLocal();
+        if (metered && !activeJobs.tryAdd(caller.owner(), 1, tenants.maxActiveJobs())) {
             throw ApiException.quota("tenant-job-quota", "tenant '" + caller.owner() + "' has " + tenants.maxActiveJobs()
                     + " jobs queued or running, its limit: wait for one to finish, or cancel one");
         }
         long points = Math.min(samples, limits.maxPoints());
-        JobReservation memory;
-        try {
-            memory = admission.admit(samples, features, synthetic, limits.maxLogBytes().toBytes() + Job.pointsBytes(points, features));
-        } catch (RuntimeException e) {
-            if (!caller.isLocal()) activeJobs.release(caller.owner(), 1);
-            throw e;
-        }
+        JobReservation memory = null;
         Job job;
         try {
+            memory = admission.admit(samples, features, synthetic, limits.maxLogBytes().toBytes() + Job.pointsBytes(points, features));
             LogisticRegressionTraining training = new LogisticRegressionTraining(withData.get());
             job = new Job(UUID.randomUUID().toString(), caller, clock.instant(), training,
                     training.data().sample(limits.maxPoints()), new JobJournal(limits.maxLogBytes().toBytes(), s.logEvery(), this::write),
                     memory);
         } catch (RuntimeException | Error e) {
-            memory.release();
-            if (!caller.isLocal()) activeJobs.release(caller.owner(), 1);
+            if (memory != null) memory.release();
+            if (metered) activeJobs.release(caller.owner(), 1);
             throw e;
         }
         store.save(job);

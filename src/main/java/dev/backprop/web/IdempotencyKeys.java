@@ -1,5 +1,7 @@
 package dev.backprop.web;
 
+import dev.backprop.memory.MemoryPool;
+import dev.backprop.memory.Pools;
 import dev.backprop.session.ApiException;
 import dev.backprop.session.Caller;
 import java.net.URI;
@@ -14,6 +16,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -26,7 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
  * another request is a 422 {@code idempotency-key-reused}; a retry while the first is still running is a 409
  * {@code idempotency-key-in-flight}. Keys are per tenant. Only 2xx answers are remembered, so a failed request may
  * be retried with its key; answers are forgotten after {@code backprop.idempotency.keep-for}, and the oldest first
- * beyond the count and bytes {@link IdempotencyLimits} allow.
+ * beyond the count and bytes {@link IdempotencyLimits} allow. What they hold is counted in the sessions' memory pool,
+ * as the other state the service keeps for its clients between requests: an answer that does not fit there is sent
+ * and not remembered.
  */
 @Component
 class IdempotencyKeys {
@@ -44,12 +49,19 @@ class IdempotencyKeys {
     /** In the order they were remembered, which is also the order they expire in. */
     private final LinkedHashMap<Key, Answer> answers = new LinkedHashMap<>();
     private final IdempotencyLimits limits;
+    private final MemoryPool memory;
     private final JsonMapper json;
     private final Clock clock;
     private long bytes;
 
-    IdempotencyKeys(IdempotencyLimits limits, JsonMapper json, Clock clock) {
+    @Autowired
+    IdempotencyKeys(IdempotencyLimits limits, Pools pools, JsonMapper json, Clock clock) {
+        this(limits, pools.sessions(), json, clock);
+    }
+
+    IdempotencyKeys(IdempotencyLimits limits, MemoryPool memory, JsonMapper json, Clock clock) {
         this.limits = limits;
+        this.memory = memory;
         this.json = json;
         this.clock = clock;
     }
@@ -114,6 +126,7 @@ class IdempotencyKeys {
         URI location = answer.getHeaders().getLocation();
         String path = location == null ? null : location.toString();
         long size = ENTRY_OVERHEAD + body.length + k.key().length() + k.owner().length() + (path == null ? 0 : path.length());
+        if (!memory.tryReserve(size)) return;
         answers.put(k, new Answer(fingerprint, answer.getStatusCode().value(), path, body, clock.instant().plus(limits.keepFor()), size));
         bytes += size;
         expire();
@@ -128,6 +141,7 @@ class IdempotencyKeys {
             if (a.expires().isAfter(now) && answers.size() <= limits.maxEntries() && bytes <= limits.maxBytes().toBytes()) break;
             oldestFirst.remove();
             bytes -= a.bytes();
+            memory.release(a.bytes());
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backprop.session.ApiException;
 import dev.backprop.session.Caller;
+import dev.backprop.memory.MemoryPool;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,8 +35,12 @@ class IdempotencyKeysTest {
     private final AtomicInteger runs = new AtomicInteger();
 
     private IdempotencyKeys keys(int maxEntries, String maxBodyBytes, String maxBytes) {
+        return keys(maxEntries, maxBodyBytes, maxBytes, new MemoryPool("sessions", 1L << 30));
+    }
+
+    private IdempotencyKeys keys(int maxEntries, String maxBodyBytes, String maxBytes, MemoryPool memory) {
         return new IdempotencyKeys(new IdempotencyLimits(Duration.ofHours(24), maxEntries, DataSize.parse(maxBodyBytes),
-                DataSize.parse(maxBytes)), JsonMapper.builder().build(), clock);
+                DataSize.parse(maxBytes)), memory, JsonMapper.builder().build(), clock);
     }
 
     private IdempotencyKeys keys() {
@@ -179,5 +184,21 @@ class IdempotencyKeysTest {
         public Instant instant() {
             return now;
         }
+    }
+
+    @Test
+    void rememberedAnswersCountInTheSessionsPoolAndAreNotRememberedWhenItIsFull() {
+        MemoryPool sessions = new MemoryPool("sessions", 1000);
+        IdempotencyKeys keys = keys(10_000, "64KB", "16MB", sessions);
+        keys.answer(ALICE, "k1", "POST /things", REQUEST, create);
+        long one = sessions.reserved();
+        assertThat(one).isBetween((long) IdempotencyKeys.ENTRY_OVERHEAD, 1000L);
+        assertThat(sessions.tryReserve(1000 - one)).isTrue();
+        keys.answer(ALICE, "k2", "POST /things", REQUEST, create);
+        assertThat(body(keys.answer(ALICE, "k2", "POST /things", REQUEST, create))).as("run again: not remembered").isEqualTo("{\"id\":3}");
+        assertThat(body(keys.answer(ALICE, "k1", "POST /things", REQUEST, create))).as("still remembered").isEqualTo("{\"id\":1}");
+        clock.move(Duration.ofHours(25));
+        keys.answer(BOB, "k3", "POST /things", REQUEST, () -> ResponseEntity.badRequest().build());
+        assertThat(sessions.reserved()).as("k1 forgotten and its bytes given back").isEqualTo(1000 - one);
     }
 }
