@@ -54,3 +54,33 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end }}
 {{- end }}
 {{- end }}
+
+{{- define "backprop.dataClaimName" -}}
+{{- default (printf "%s-data" (include "backprop.fullname" .)) .Values.store.embedded.persistence.existingClaim }}
+{{- end }}
+
+{{/* The fewest pods the release runs: a disruption budget only helps when there are two or more. */}}
+{{- define "backprop.minPods" -}}
+{{- if .Values.autoscaling.enabled }}{{ int .Values.autoscaling.minReplicas }}{{ else }}{{ int .Values.replicaCount }}{{ end }}
+{{- end }}
+
+{{/* Refuses replicas that would not see each other's jobs, and an external store the pods cannot reach. */}}
+{{- define "backprop.validateStore" -}}
+{{- $store := .Values.store }}
+{{- if not (has $store.type (list "memory" "embedded" "external")) }}
+{{- fail (printf "store.type=%s is unknown: use embedded, external or memory" $store.type) }}
+{{- end }}
+{{- if ne $store.type "external" }}
+{{- $where := ternary "in one pod's memory" "in one pod's PostgreSQL, on that pod's volume" (eq $store.type "memory") }}
+{{- $advice := printf "with store.type=%s jobs live %s, so other pods would not see them; set store.type=external with a PostgreSQL that every pod shares (store.external.url, store.external.existingSecret)" $store.type $where }}
+{{- if .Values.autoscaling.enabled }}
+{{- fail (printf "autoscaling.enabled needs store.type=external: %s, or turn autoscaling off" $advice) }}
+{{- else if gt (int .Values.replicaCount) 1 }}
+{{- fail (printf "replicaCount=%d needs store.type=external: %s, or keep replicaCount=1" (int .Values.replicaCount) $advice) }}
+{{- end }}
+{{- else if not $store.external.url }}
+{{- fail "store.type=external needs store.external.url (jdbc:postgresql://host:5432/database)" }}
+{{- else if not $store.external.existingSecret }}
+{{- fail "store.type=external needs store.external.existingSecret: a Secret holding the database password under store.external.passwordKey" }}
+{{- end }}
+{{- end }}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.InstallCommand;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
 import java.nio.charset.StandardCharsets;
@@ -11,18 +12,26 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /**
- * The Helm chart lints strictly and renders the probes, security defaults, resources and authentication; it refuses to
- * render a service that nobody could call, and its schema refuses bad values.
+ * The Helm chart lints strictly and renders the probes, security defaults, resources, authentication and job store; it
+ * refuses to render a service that nobody could call or replicas that would not share their jobs, and its schema
+ * refuses bad values.
  */
 class HelmChartTest {
     private static final Path CHART = Path.of("helm/backprop");
     private static final String HASH = sha256("a-key");
     private static final Pattern KEYS_CHECKSUM = Pattern.compile("checksum/api-keys: (\\w+)");
+    private static final String SHARED_STORE = "so other pods would not see them; set store.type=external with a PostgreSQL"
+            + " that every pod shares (store.external.url, store.external.existingSecret)";
 
     @Test
     void lintsStrictly() {
@@ -34,9 +43,12 @@ class HelmChartTest {
     void rendersProbesSecurityAndResources() {
         String manifests = withKey().call();
         assertThat(manifests).contains("kind: Deployment", "kind: Service", "kind: ServiceAccount", "kind: ConfigMap",
-                "kind: PodDisruptionBudget");
-        assertThat(manifests).doesNotContain("kind: HorizontalPodAutoscaler", "kind: Ingress");
+                "kind: PersistentVolumeClaim");
+        assertThat(manifests).doesNotContain("kind: HorizontalPodAutoscaler", "kind: Ingress", "kind: PodDisruptionBudget");
         assertThat(manifests).contains("path: /actuator/health/liveness", "path: /actuator/health/readiness", "port: management");
+        assertThat(container(manifests)).containsEntry("startupProbe", Map.of(
+                "httpGet", Map.of("path", "/actuator/health/liveness", "port", "management"), "periodSeconds", 5,
+                "failureThreshold", 24));
         assertThat(manifests).contains("runAsNonRoot: true", "runAsUser: 10001", "readOnlyRootFilesystem: true",
                 "allowPrivilegeEscalation: false", "- ALL", "type: RuntimeDefault", "mountPath: /tmp", "emptyDir: {}");
         assertThat(manifests).contains("cpu: 500m", "memory: 2Gi", "terminationGracePeriodSeconds: 40");
@@ -162,6 +174,114 @@ class HelmChartTest {
                 .hasMessageContaining("auth.apiKeys.keys.0.role must be one of the following: \"user\", \"admin\"");
     }
 
+    @Test
+    void jobsAreKeptByAnEmbeddedPostgresOnAClaimByDefault() {
+        String manifests = withKey().call();
+        assertThat(resource(manifests, "PersistentVolumeClaim")).isEqualTo(Map.of("apiVersion", "v1",
+                "kind", "PersistentVolumeClaim", "metadata", Map.of("name", "bp-backprop-data", "labels", labels()),
+                "spec", Map.of("accessModes", List.of("ReadWriteOnce"), "resources", storage("1Gi"))));
+        assertThat(envOf(manifests)).containsEntry("BACKPROP_STORE_TYPE", "embedded").containsEntry("BACKPROP_STORE_PATH", "/data")
+                .doesNotContainKeys("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD");
+        assertThat(mounts(manifests)).contains(mount("data", "/data"), mount("tmp", "/tmp"));
+        assertThat(volumes(manifests)).contains(claimVolume("bp-backprop-data"), Map.of("name", "tmp", "emptyDir", Map.of()));
+        assertThat(deploymentSpec(manifests)).containsEntry("replicas", 1).containsEntry("strategy", Map.of("type", "Recreate"));
+        assertThat(notes("auth.apiKeys.existingSecret", "backprop-keys"))
+                .contains("Jobs are kept by the pod's own PostgreSQL in /data, on the claim bp-backprop-data.");
+    }
+
+    @Test
+    void aClaimOfOneselfOrAStorageClassIsUsed() {
+        String existing = withKey().set("store.embedded.persistence.existingClaim", "backprop-jobs")
+                .set("store.embedded.path", "/var/lib/backprop").call();
+        assertThat(existing).doesNotContain("kind: PersistentVolumeClaim");
+        assertThat(volumes(existing)).contains(claimVolume("backprop-jobs"));
+        assertThat(mounts(existing)).contains(mount("data", "/var/lib/backprop"));
+        assertThat(envOf(existing)).containsEntry("BACKPROP_STORE_PATH", "/var/lib/backprop");
+        assertThat(deploymentSpec(existing)).containsEntry("strategy", Map.of("type", "Recreate"));
+        String classed = withKey().set("store.embedded.persistence.storageClass", "fast-ssd")
+                .set("store.embedded.persistence.size", "20Gi").call();
+        assertThat(resource(classed, "PersistentVolumeClaim")).containsEntry("spec", Map.of("accessModes", List.of("ReadWriteOnce"),
+                "storageClassName", "fast-ssd", "resources", storage("20Gi")));
+    }
+
+    @Test
+    void withoutPersistenceTheEmbeddedStoreIsAnEmptyDir() {
+        String manifests = withKey().set("store.embedded.persistence.enabled", false).call();
+        assertThat(manifests).doesNotContain("kind: PersistentVolumeClaim", "persistentVolumeClaim");
+        assertThat(volumes(manifests)).contains(Map.of("name", "data", "emptyDir", Map.of()));
+        assertThat(mounts(manifests)).contains(mount("data", "/data"));
+        assertThat(deploymentSpec(manifests)).containsEntry("strategy", Map.of("type", "RollingUpdate"));
+        assertThat(notes("auth.apiKeys.existingSecret", "backprop-keys", "store.embedded.persistence.enabled", "false"))
+                .contains("Jobs are kept by the pod's own PostgreSQL in /data, an emptyDir: they do not outlive the pod.");
+    }
+
+    @Test
+    void replicasShareAnExternalPostgres() {
+        String manifests = external().set("replicaCount", 3).call();
+        assertThat(deploymentSpec(manifests)).containsEntry("replicas", 3).containsEntry("strategy", Map.of("type", "RollingUpdate"));
+        assertThat(envOf(manifests)).containsEntry("BACKPROP_STORE_TYPE", "external")
+                .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://db.example:5432/backprop")
+                .containsEntry("SPRING_DATASOURCE_USERNAME", "backprop")
+                .containsEntry("SPRING_DATASOURCE_PASSWORD", secretKey("backprop-db", "password"))
+                .doesNotContainKey("BACKPROP_STORE_PATH");
+        assertThat(manifests).doesNotContain("kind: PersistentVolumeClaim", "persistentVolumeClaim", "name: data");
+        assertThat(resource(manifests, "PodDisruptionBudget")).containsEntry("spec", Map.of("minAvailable", 1,
+                "selector", Map.of("matchLabels", Map.of("app.kubernetes.io/name", "backprop", "app.kubernetes.io/instance", "bp"))));
+        assertThat(envOf(external().set("store.external.passwordKey", "pg-password").call()))
+                .containsEntry("SPRING_DATASOURCE_PASSWORD", secretKey("backprop-db", "pg-password"));
+    }
+
+    @Test
+    void theAutoscalerScalesAnExternalStoreAndTheBudgetNeedsTwoPods() {
+        String manifests = external().set("autoscaling.enabled", true).call();
+        assertThat(deploymentSpec(manifests)).doesNotContainKey("replicas");
+        Map<String, Object> autoscaler = at(resource(manifests, "HorizontalPodAutoscaler"), "spec");
+        assertThat(autoscaler).containsEntry("minReplicas", 1).containsEntry("maxReplicas", 3);
+        assertThat(manifests).doesNotContain("kind: PodDisruptionBudget");
+        String twoAtLeast = external().set("autoscaling.enabled", true).set("autoscaling.minReplicas", 2).call();
+        Map<String, Object> budget = at(resource(twoAtLeast, "PodDisruptionBudget"), "spec");
+        assertThat(budget).containsEntry("minAvailable", 1);
+        assertThat(external().set("replicaCount", 3).set("podDisruptionBudget.enabled", false).call())
+                .doesNotContain("kind: PodDisruptionBudget");
+    }
+
+    @Test
+    void refusesReplicasThatWouldNotShareTheirJobs() {
+        assertThatThrownBy(() -> withKey().set("replicaCount", 3).call()).hasMessageContaining("replicaCount=3 needs"
+                + " store.type=external: with store.type=embedded jobs live in one pod's PostgreSQL, on that pod's volume, "
+                + SHARED_STORE + ", or keep replicaCount=1");
+        assertThatThrownBy(() -> withKey().set("store.type", "memory").set("replicaCount", 2).call()).hasMessageContaining(
+                "replicaCount=2 needs store.type=external: with store.type=memory jobs live in one pod's memory, " + SHARED_STORE
+                        + ", or keep replicaCount=1");
+        assertThatThrownBy(() -> withKey().set("autoscaling.enabled", true).call()).hasMessageContaining(
+                "autoscaling.enabled needs store.type=external: with store.type=embedded jobs live in one pod's PostgreSQL, on that"
+                        + " pod's volume, " + SHARED_STORE + ", or turn autoscaling off");
+        assertThat(withKey().set("store.type", "memory").call()).doesNotContain("BACKPROP_STORE_PATH", "name: data",
+                "kind: PersistentVolumeClaim").contains(env("BACKPROP_STORE_TYPE", "memory"));
+        assertThat(deploymentSpec(withKey().set("replicaCount", 0).call())).containsEntry("replicas", 0);
+    }
+
+    @Test
+    void refusesAnExternalStoreWithoutAUrlOrASecret() {
+        assertThatThrownBy(() -> external().set("store.external.url", "").call())
+                .hasMessageContaining("store.type=external needs store.external.url (jdbc:postgresql://host:5432/database)");
+        assertThatThrownBy(() -> external().set("store.external.existingSecret", "").call()).hasMessageContaining(
+                "store.type=external needs store.external.existingSecret: a Secret holding the database password under"
+                        + " store.external.passwordKey");
+    }
+
+    @Test
+    void theSchemaRefusesABadStore() {
+        assertThatThrownBy(() -> withKey().set("store.type", "sqlite").call())
+                .hasMessageContaining("store.type must be one of the following: \"embedded\", \"external\", \"memory\"");
+        assertThatThrownBy(() -> external().set("store.external.password", "hunter2").call())
+                .hasMessageContaining("store.external: Additional property password is not allowed");
+        assertThatThrownBy(() -> external().set("store.external.url", "postgres://db.example/backprop").call())
+                .hasMessageContaining("store.external.url: Does not match pattern '^(jdbc:postgresql://.+)?$'");
+        assertThatThrownBy(() -> withKey().set("store.embedded.path", "data").call())
+                .hasMessageContaining("store.embedded.path: Does not match pattern '^/.+'");
+    }
+
     private static TemplateCommand template() {
         return new Helm(CHART).template().withName("bp");
     }
@@ -172,8 +292,83 @@ class HelmChartTest {
                 .set("auth.apiKeys.keys[0].sha256", HASH);
     }
 
-    private static String notes(String key, String value) {
-        return new Helm(CHART).install().withName("bp").clientOnly().dryRun().set(key, value).call().getOutput();
+    /** A store of one's own: a PostgreSQL that the pods share, with the password in a Secret. */
+    private static TemplateCommand external() {
+        return withKey().set("store.type", "external").set("store.external.url", "jdbc:postgresql://db.example:5432/backprop")
+                .set("store.external.username", "backprop").set("store.external.existingSecret", "backprop-db");
+    }
+
+    /** The one rendered resource of this kind, as YAML maps and lists. */
+    private static Map<String, Object> resource(String manifests, String kind) {
+        List<Map<String, Object>> found = StreamSupport.stream(new Yaml().loadAll(manifests).spliterator(), false)
+                .<Map<String, Object>>map(HelmChartTest::at).filter(document -> document != null && kind.equals(document.get("kind")))
+                .toList();
+        assertThat(found).as("the %s resources", kind).hasSize(1);
+        return found.getFirst();
+    }
+
+    private static Map<String, Object> deploymentSpec(String manifests) {
+        return at(resource(manifests, "Deployment"), "spec");
+    }
+
+    private static Map<String, Object> podSpec(String manifests) {
+        return at(deploymentSpec(manifests), "template", "spec");
+    }
+
+    private static List<Object> volumes(String manifests) {
+        return at(podSpec(manifests), "volumes");
+    }
+
+    private static List<Object> mounts(String manifests) {
+        return at(container(manifests), "volumeMounts");
+    }
+
+    private static Map<String, Object> mount(String name, String path) {
+        return Map.of("name", name, "mountPath", path);
+    }
+
+    private static Map<String, Object> claimVolume(String claim) {
+        return Map.of("name", "data", "persistentVolumeClaim", Map.of("claimName", claim));
+    }
+
+    private static Map<String, Object> storage(String size) {
+        return Map.of("requests", Map.of("storage", size));
+    }
+
+    private static Map<String, Object> secretKey(String secret, String key) {
+        return Map.of("secretKeyRef", Map.of("name", secret, "key", key));
+    }
+
+    private static Map<String, Object> container(String manifests) {
+        return at(podSpec(manifests), "containers", 0);
+    }
+
+    /** The container's env by name: each a value, or a valueFrom's map. */
+    private static Map<String, Object> envOf(String manifests) {
+        List<Map<String, Object>> env = at(container(manifests), "env");
+        return env.stream().collect(Collectors.toMap(variable -> (String) variable.get("name"),
+                variable -> variable.containsKey("value") ? variable.get("value") : variable.get("valueFrom")));
+    }
+
+    private static Map<String, Object> labels() {
+        return Map.of("helm.sh/chart", "backprop-0.1.0", "app.kubernetes.io/name", "backprop", "app.kubernetes.io/instance", "bp",
+                "app.kubernetes.io/version", "0.1.0", "app.kubernetes.io/managed-by", "Helm");
+    }
+
+    /** The node at a path of map keys and list indexes. */
+    @SuppressWarnings("unchecked")
+    private static <T> T at(Object node, Object... path) {
+        for (Object step : path) {
+            node = step instanceof Integer index ? ((List<Object>) node).get(index) : ((Map<String, Object>) node).get(step);
+        }
+        return (T) node;
+    }
+
+    /** The release notes with these values, given as key, value, key, value... */
+    private static String notes(String... keysAndValues) {
+        InstallCommand install = new Helm(CHART).install().withName("bp").clientOnly().dryRun();
+        for (int i = 0; i < keysAndValues.length; i += 2) install.set(keysAndValues[i], keysAndValues[i + 1]);
+        return install.call().getOutput();
     }
 
     private static String env(String name, String value) {
