@@ -31,17 +31,22 @@ COPY --from=extract /extract/layers/dependencies/ ./
 COPY --from=extract /extract/layers/spring-boot-loader/ ./
 COPY --from=extract /extract/layers/snapshot-dependencies/ ./
 COPY --from=extract /extract/layers/application/ ./
-RUN java -XX:AOTCacheOutput=backprop.aot -Dspring.context.exit=onRefresh --add-modules=jdk.incubator.vector -jar backprop.jar
+RUN java -XX:AOTCacheOutput=backprop.aot -Dspring.context.exit=onRefresh --add-modules=jdk.incubator.vector -jar backprop.jar \
+        --backprop.store.path=/tmp/aot-store && rm -rf /tmp/aot-store
 
 # Run: a fixed non-root UID (10001, as the Helm chart's securityContext expects), heap sized from the
 # container's memory limit, and an exit on OutOfMemoryError so that the orchestrator restarts the pod.
 FROM ${RUNTIME_IMAGE}
-RUN groupadd --gid 10001 backprop && useradd --uid 10001 --gid 10001 --no-create-home --shell /usr/sbin/nologin backprop
+RUN groupadd --gid 10001 backprop && useradd --uid 10001 --gid 10001 --no-create-home --shell /usr/sbin/nologin backprop \
+    && mkdir /data && chown 10001:10001 /data
 WORKDIR /app
 COPY --from=aot --chown=10001:10001 /app/ ./
 USER 10001:10001
 # A container is reachable from outside, so it asks for API keys unless told otherwise (the Helm chart sets it from auth.mode).
 ENV BACKPROP_AUTH_MODE=api-keys
+# Jobs are kept in the embedded PostgreSQL under /data: mount a volume there (-v backprop-data:/data) for them to outlive
+# the container; the Helm chart mounts a PersistentVolumeClaim.
+ENV BACKPROP_STORE_PATH=/data
 EXPOSE 8080 8081
 # The heap's share of the container's memory; the Helm chart sets it from jvm.maxRamPercentage.
 ENV JDK_JAVA_OPTIONS="-XX:MaxRAMPercentage=75"

@@ -1,17 +1,31 @@
 package dev.backprop.store;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Where jobs are kept, under {@code backprop.store}.
  *
- * @param type {@code memory} (jobs live and die with the process), {@code embedded} (a PostgreSQL the service runs
- *             itself, its files under {@code path}) or {@code external} (the server of {@code spring.datasource.url})
- * @param path the embedded database's folder
+ * @param type              {@code embedded} (a PostgreSQL the service runs itself, its files under {@code path}; the
+ *                          default), {@code external} (the server of {@code spring.datasource.url}) or {@code memory}
+ *                          (jobs live and die with the process)
+ * @param path              the embedded database's folder
+ * @param writeInterval     how often running jobs' events and checkpoints are written: the most training a crash loses
+ *                          is about twice this, and streams see events up to this much later than in memory
+ * @param poolSize          connections to the embedded database
+ * @param connectionTimeout how long a call waits for a connection to the embedded database before it answers 503
  */
 @ConfigurationProperties(prefix = "backprop.store", ignoreUnknownFields = false)
-public record StoreProperties(@DefaultValue("memory") Type type, @DefaultValue("./data") Path path) {
+public record StoreProperties(@DefaultValue("embedded") Type type, @DefaultValue("./data") Path path,
+                              @DefaultValue("250ms") Duration writeInterval, @DefaultValue("4") int poolSize,
+                              @DefaultValue("2s") Duration connectionTimeout) {
     public enum Type { MEMORY, EMBEDDED, EXTERNAL }
+
+    public StoreProperties {
+        if (writeInterval.isNegative() || writeInterval.isZero()) {
+            throw new IllegalArgumentException("backprop.store.write-interval must be positive, got " + writeInterval);
+        }
+    }
 }

@@ -17,6 +17,10 @@ import java.util.function.IntPredicate;
  * by which {@link #retain} later drops events: the ids of the events that stay do not change, so a reader
  * resumes after any id, kept or dropped, at the first event with a greater id.
  *
+ * <p>A log may defer its events' publication: readers then see only the events up to the id last passed to
+ * {@link #publish} (the job service publishes an event once it is durable), and the log counts as closed only
+ * once its terminal event is published.
+ *
  * <p>One writer (the job) appends and retains; readers take what is there without locking, so no reader can
  * ever hold the job up. A reader works on one {@link Table}, which the writer only extends past its published
  * size; growing or retaining builds new arrays and publishes them in one volatile write, so a reader in the
@@ -60,7 +64,13 @@ final class EventLog {
     private final int largestSegment;
     private volatile Table table = new Table(new byte[4][], 64);
     private volatile long lastId;
+    /** Readers see the events up to this id. */
+    private volatile long published;
+    private final boolean deferred;
+    /** How many times {@link #retain} has dropped events: a copy of the log written elsewhere is stale when it changes. */
+    private volatile int generation;
     private volatile boolean closed;
+    private volatile boolean hungUp;
     // The writer's own state: segments in use, bytes filled in the last one, bytes held.
     private int segmentCount;
     private int filled;
@@ -69,18 +79,35 @@ final class EventLog {
     private final ConcurrentHashMap<Thread, Long> waiting = new ConcurrentHashMap<>();
 
     EventLog() {
-        this(LARGEST_SEGMENT);
+        this(LARGEST_SEGMENT, false);
     }
 
-    /** A log whose segments grow (doubling from 4 KiB) to {@code largestSegment} bytes at most. */
-    EventLog(int largestSegment) {
+    /**
+     * A log whose segments grow (doubling from 4 KiB) to {@code largestSegment} bytes at most; when
+     * {@code deferred}, readers see events only once they are {@link #publish published}.
+     */
+    EventLog(int largestSegment, boolean deferred) {
         this.largestSegment = Math.max(FIRST_SEGMENT, largestSegment);
+        this.deferred = deferred;
+        this.published = deferred ? 0 : Long.MAX_VALUE;
     }
 
     /** Appends an event with the next id and answers that id. */
     synchronized long append(String name, String data, int tag) {
         long id = lastId + 1;
-        byte[] bytes = render(id, name, data);
+        put(id, render(id, name, data), tag);
+        return id;
+    }
+
+    /** Appends an event as it was rendered before, {@code frame} being its exact bytes and {@code id} above every id here. */
+    synchronized void appendRendered(long id, byte[] frame, int tag) {
+        if (id <= lastId) {
+            throw new IllegalArgumentException("event " + id + " does not follow event " + lastId);
+        }
+        put(id, frame, tag);
+    }
+
+    private void put(long id, byte[] bytes, int tag) {
         Table t = roomFor(bytes.length);
         int i = t.size;
         byte[] segment = t.segments[segmentCount - 1];
@@ -92,7 +119,6 @@ final class EventLog {
         t.ids[i] = id;
         t.size = i + 1;
         lastId = id;
-        return id;
     }
 
     private static byte[] render(long id, String name, String data) {
@@ -180,6 +206,7 @@ final class EventLog {
         filled = bytes;
         footprint = footprintOf(packed);
         table = packed;
+        if (kept < n) generation++;
     }
 
     private static int length(Table t, int i) {
@@ -219,7 +246,7 @@ final class EventLog {
      */
     long writeAfter(long lastId, OutputStream out) throws IOException {
         Table t = table;
-        int n = t.size;
+        int n = visibleSize(t);
         int i = t.firstAfter(lastId, n);
         if (i == n) {
             return lastId;
@@ -233,6 +260,60 @@ final class EventLog {
             i = last + 1;
         }
         return t.ids[n - 1];
+    }
+
+    /** How many of the table's events readers may see. */
+    private int visibleSize(Table t) {
+        int n = t.size;
+        long through = published;
+        return through >= lastId ? n : t.firstAfter(through, n);
+    }
+
+    /**
+     * The events with ids in ({@code afterId}, {@code throughId}] that the log holds now, as the bytes a stream
+     * sends, or null if it holds none.
+     */
+    synchronized Frames framesBetween(long afterId, long throughId) {
+        Table t = table;
+        int n = t.size;
+        int from = t.firstAfter(afterId, n), to = t.firstAfter(throughId, n);
+        if (from >= to) return null;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (int i = from; i < to; i++) {
+            int length = length(t, i);
+            out.write(t.segments[t.segmentOf[i]], t.endOf[i] - length, length);
+        }
+        return new Frames(t.ids[from], t.ids[to - 1], out.toByteArray());
+    }
+
+    /** Events {@code firstId}..{@code lastId} (some ids between may be missing) as the bytes a stream sends. */
+    record Frames(long firstId, long lastId, byte[] bytes) {}
+
+    /** Lets readers see the events up to {@code throughId}. */
+    void publish(long throughId) {
+        synchronized (this) {
+            if (throughId <= published) return;
+            published = throughId;
+        }
+        if (isClosed()) {
+            waiting.keySet().forEach(LockSupport::unpark);
+        } else {
+            wakeReaders();
+        }
+    }
+
+    boolean isDeferred() {
+        return deferred;
+    }
+
+    /** Changes whenever {@link #retain} drops events. */
+    int generation() {
+        return generation;
+    }
+
+    /** The id of the latest event appended, published or not (0 before the first). */
+    long appendedId() {
+        return lastId;
     }
 
     /** Marks the log complete: no event follows (the last one was the terminal status). */
@@ -250,7 +331,7 @@ final class EventLog {
         Thread reader = Thread.currentThread();
         waiting.put(reader, lastId);
         try {
-            if (!closed) {
+            if (!isClosed()) {
                 LockSupport.parkNanos(this, nanos);
             }
         } finally {
@@ -263,7 +344,7 @@ final class EventLog {
 
     /** Wakes every parked reader that has events to take. */
     void wakeReaders() {
-        long last = lastId;
+        long last = lastId();
         waiting.forEach((reader, lastId) -> {
             if (lastId < last && waiting.remove(reader, lastId)) {
                 LockSupport.unpark(reader);
@@ -276,13 +357,26 @@ final class EventLog {
         return waiting.size();
     }
 
-    boolean isClosed() {
-        return closed;
+    /**
+     * Ends every stream of a log that will not be completed in this process: its readers stop after the events
+     * published, and resume elsewhere with Last-Event-ID.
+     */
+    void hangUp() {
+        hungUp = true;
+        close();
     }
 
-    /** The id of the latest event appended (0 before the first). */
+    /** Whether readers have had all there is: the terminal event is appended and published, or the log hung up. */
+    boolean isClosed() {
+        return closed && (hungUp || published >= lastId);
+    }
+
+    /** The id of the latest event readers may see (0 before the first). */
     long lastId() {
-        return lastId;
+        if (published >= lastId) return lastId;
+        Table t = table;
+        int n = visibleSize(t);
+        return n == 0 ? 0 : t.ids[n - 1];
     }
 
     /** Events held now. */

@@ -20,6 +20,7 @@ class InMemoryJobStore implements JobStore {
     private final ConcurrentHashMap<Key, Job> jobs = new ConcurrentHashMap<>();
     private final JobLimits limits;
     private final Clock clock;
+    private volatile java.util.function.Consumer<Job> evicted = job -> { };
 
     InMemoryJobStore(JobLimits limits, Clock clock) {
         this.limits = limits;
@@ -68,6 +69,11 @@ class InMemoryJobStore implements JobStore {
     }
 
     @Override
+    public void onEvicted(java.util.function.Consumer<Job> listener) {
+        evicted = listener;
+    }
+
+    @Override
     public boolean evictOldestFinished() {
         for (List<Job> finished = finishedNewestFirst(); !finished.isEmpty(); finished.removeLast()) {
             if (evict(finished.getLast())) return true;
@@ -88,6 +94,7 @@ class InMemoryJobStore implements JobStore {
     private boolean evict(Job j) {
         if (!jobs.remove(new Key(j.owner, j.id), j)) return false;
         j.memory.release();
+        evicted.accept(j);
         return true;
     }
 }

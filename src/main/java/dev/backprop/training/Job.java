@@ -27,6 +27,8 @@ public final class Job {
     final JobJournal journal;
     final JobReservation memory;
     final AtomicBoolean cancelRequested = new AtomicBoolean();
+    /** What of the job is written to the store, and what is still to be. */
+    final JobDurability durability = new JobDurability();
     volatile LogisticRegressionTraining training;
     volatile TrainedModel model;
     volatile JobStatus status = JobStatus.QUEUED;
@@ -38,12 +40,18 @@ public final class Job {
 
     Job(String id, Caller caller, Instant createdAt, LogisticRegressionTraining training, Dataset points, JobJournal journal,
         JobReservation memory) {
-        this.id = id;
-        this.owner = caller.owner();
-        this.metered = !caller.isLocal();
-        this.createdAt = createdAt;
+        this(id, caller.owner(), !caller.isLocal(), createdAt, training.data().features(), points, journal, memory);
         this.training = training;
-        this.features = training.data().features();
+    }
+
+    /** A job as its stored record puts it back, without its training (which a job that goes on is given). */
+    Job(String id, String owner, boolean metered, Instant createdAt, int features, Dataset points, JobJournal journal,
+        JobReservation memory) {
+        this.id = id;
+        this.owner = owner;
+        this.metered = metered;
+        this.createdAt = createdAt;
+        this.features = features;
         this.points = points;
         this.journal = journal;
         this.memory = memory;

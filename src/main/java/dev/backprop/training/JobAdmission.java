@@ -40,6 +40,11 @@ final class JobAdmission {
         return new JobReservation(pool, data, keptBytes);
     }
 
+    /** Memory for a job put back from the store that holds only {@code keptBytes}, or null when the pool has no room. */
+    JobReservation forKept(long keptBytes) {
+        return pool.tryReserve(keptBytes) ? new JobReservation(pool, 0, keptBytes) : null;
+    }
+
     /** What finished jobs hold, which evicting them would give back. */
     private long finishedBytes() {
         long bytes = 0;

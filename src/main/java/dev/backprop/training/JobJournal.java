@@ -40,11 +40,51 @@ final class JobJournal {
     private TrainingMetrics skipped;
 
     JobJournal(long limitBytes, int logEvery, Function<Object, String> json) {
+        this(limitBytes, logEvery, json, false);
+    }
+
+    /** A journal whose events readers see only once published ({@code deferred}), or at once. */
+    JobJournal(long limitBytes, int logEvery, Function<Object, String> json, boolean deferred) {
         this.limitBytes = limitBytes;
         this.logEvery = logEvery;
         this.json = json;
-        this.events = new EventLog((int) Math.min(EventLog.LARGEST_SEGMENT, limitBytes / 8));
+        this.events = new EventLog((int) Math.min(EventLog.LARGEST_SEGMENT, limitBytes / 8), deferred);
     }
+
+    /**
+     * Puts back the journal a job had when its events were stored: the events (as they were rendered, with their
+     * ids), the metrics history they hold, the stride of the latest {@code thinned} event, and the logged iteration
+     * the stride had skipped ({@code pending}, or null). The restored events are published.
+     */
+    synchronized void restore(List<EventFrames.Event> stored, TrainingMetrics pending, Function<String, TrainingMetrics> parseMetrics,
+                              Function<String, Long> parseMetricsEvery) {
+        for (EventFrames.Event e : stored) {
+            int tag = switch (e.name()) {
+                case "metrics" -> {
+                    TrainingMetrics m = parseMetrics.apply(e.data());
+                    history.append(m);
+                    latestKept = ordinal(m);
+                    yield latestKept;
+                }
+                case "thinned" -> {
+                    stride = (int) (parseMetricsEvery.apply(e.data()) / logEvery);
+                    yield THINNED;
+                }
+                default -> STATUS;
+            };
+            events.appendRendered(e.id(), e.frame(), tag);
+        }
+        skipped = pending;
+        events.publish(events.appendedId());
+    }
+
+    /** The id of the latest event and the logged iteration the stride skipped since the last kept one (or null). */
+    synchronized Position position() {
+        return new Position(events.appendedId(), skipped);
+    }
+
+    /** Where the journal stands: what a checkpoint records of it. */
+    record Position(long lastEventId, TrainingMetrics pending) {}
 
     /** Logs a change of status. */
     synchronized void status(JobStatus status, String error) {

@@ -1,7 +1,11 @@
 package dev.backprop.training;
 
 import dev.backprop.engine.EngineException;
+import dev.backprop.engine.train.CheckpointSink;
+import dev.backprop.engine.train.Dataset;
 import dev.backprop.engine.train.LogisticRegressionTraining;
+import dev.backprop.engine.train.StopReason;
+import dev.backprop.engine.train.TrainingCheckpoint;
 import dev.backprop.engine.train.TrainedModel;
 import dev.backprop.engine.train.TrainingData;
 import dev.backprop.engine.train.TrainingMetrics;
@@ -49,10 +53,15 @@ public class JobService implements DisposableBean {
     private final EventTicker ticker;
     private final JobAdmission admission;
     private final java.util.concurrent.atomic.AtomicLong iterations = new java.util.concurrent.atomic.AtomicLong();
+    private final JobLedger ledger;
+    private final JobRecordForm records;
+    private final JobWriter writer;
     private volatile boolean accepting = true;
 
-    public JobService(JobStore store, JobLimits limits, TenantQuotas tenants, Clock clock, JsonMapper json, Pools pools) {
+    public JobService(JobStore store, JobLimits limits, TenantQuotas tenants, Clock clock, JsonMapper json, Pools pools, JobLedger ledger) {
         this.store = store;
+        this.ledger = ledger;
+        this.records = new JobRecordForm();
         this.tenants = tenants;
         this.admission = new JobAdmission(pools.jobs(), store);
         this.limits = limits;
@@ -61,14 +70,20 @@ public class JobService implements DisposableBean {
         this.executor = new ThreadPoolExecutor(limits.threads(), limits.threads(), 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(Math.max(1, limits.queueLength())), Thread.ofPlatform().name("job-", 0).factory());
         this.ticker = new EventTicker(limits.streamInterval(), limits.streamWriteBudget());
+        this.writer = new JobWriter(ledger, ledger.writeInterval(), this::prepareWrite);
+        store.onEvicted(writer::forget);
+        if (ledger.durable()) restore();
     }
 
     public Job submit(Caller caller, TrainingSpec spec) {
         TrainingSpec s = spec.withDefaults();
         boolean synthetic = s.data().synthetic() != null;
-        long samples = synthetic ? 2L * s.data().synthetic().samplesPerClass() : s.data().inline().samples();
         long features = synthetic ? s.data().synthetic().features() : s.data().inline().features();
-        return submit(caller, s, samples, features, synthetic, () -> s);
+        return submit(caller, s, samples(s), features, synthetic, () -> s);
+    }
+
+    private static long samples(TrainingSpec s) {
+        return s.data().synthetic() != null ? 2L * s.data().synthetic().samplesPerClass() : s.data().inline().samples();
     }
 
     /**
@@ -97,15 +112,16 @@ public class JobService implements DisposableBean {
             memory = admission.admit(samples, features, synthetic, limits.maxLogBytes().toBytes() + Job.pointsBytes(points, features));
             LogisticRegressionTraining training = new LogisticRegressionTraining(withData.get());
             job = new Job(UUID.randomUUID().toString(), caller, clock.instant(), training,
-                    training.data().sample(limits.maxPoints()), new JobJournal(limits.maxLogBytes().toBytes(), s.logEvery(), this::write),
-                    memory);
+                    training.data().sample(limits.maxPoints()), journal(s.logEvery()), memory);
+            status(job, JobStatus.QUEUED);
+            if (ledger.durable()) record(job, training);
         } catch (RuntimeException | Error e) {
             if (memory != null) memory.release();
             if (metered) activeJobs.release(caller.owner(), 1);
             throw e;
         }
         store.save(job);
-        status(job, JobStatus.QUEUED);
+        writer.track(job);
         Runnable task = () -> run(job);
         queued.put(job, task);
         try {
@@ -116,6 +132,23 @@ public class JobService implements DisposableBean {
             throw new QueueFullException(limits.queueLength(), 2);
         }
         return job;
+    }
+
+    private JobJournal journal(int logEvery) {
+        return new JobJournal(limits.maxLogBytes().toBytes(), logEvery, this::write, ledger.durable());
+    }
+
+    /** Writes the new job with its first event to the store, then lets streams see that event. */
+    private void record(Job job, LogisticRegressionTraining training) {
+        EventLog events = job.journal.events();
+        EventLog.Frames first = events.framesBetween(0, events.appendedId());
+        ledger.created(new JobLedger.NewJob(job.id, job.owner, job.metered, job.createdAt, records.spec(training.spec()),
+                records.data(training.spec()), records.points(job.points),
+                new JobLedger.Events(first.firstId(), first.lastId(), first.bytes(), false)));
+        job.durability.writtenThrough = first.lastId();
+        job.durability.statusThrough = first.lastId();
+        job.durability.writtenStatus = JobStatus.QUEUED;
+        events.publish(first.lastId());
     }
 
     private void checkSize(TrainingSpec s, long samples, long features) {
@@ -200,19 +233,21 @@ public class JobService implements DisposableBean {
     }
 
     /**
-     * Stops taking jobs, lets running ones finish for up to {@code grace}, then cancels what is left; every
-     * job ends in a terminal state with its terminal event, so every open stream closes.
+     * Stops taking jobs. Without a store, lets running ones finish for up to {@code grace}, then cancels what is
+     * left: every job ends in a terminal state with its terminal event, so every open stream closes. With a store,
+     * hands the jobs back instead: each running job checkpoints and stops, everything is written, and the streams
+     * end without a terminal event (their clients resume with Last-Event-ID from the next process, which goes on
+     * with the jobs).
      */
     public void shutdown(java.time.Duration grace) {
         accepting = false;
+        if (ledger.durable()) {
+            handBack();
+            return;
+        }
         long deadline = System.nanoTime() + grace.toNanos();
         while (System.nanoTime() < deadline && store.all().stream().anyMatch(j -> !j.status.isTerminal())) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+            if (!pause(50)) break;
         }
         for (Job j : store.all()) {
             if (!j.status.isTerminal()) {
@@ -224,14 +259,42 @@ public class JobService implements DisposableBean {
         }
         long stop = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
         while (System.nanoTime() < stop && store.all().stream().anyMatch(j -> !j.status.isTerminal())) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+            if (!pause(20)) break;
         }
         executor.shutdownNow();
+    }
+
+    private void handBack() {
+        List<Job> unfinished = store.all().stream().filter(j -> !j.status.isTerminal()).toList();
+        unfinished.forEach(j -> j.durability.suspending = true);
+        unfinished.forEach(j -> {
+            Runnable task = queued.get(j);
+            if (task != null && executor.remove(task)) j.durability.settled = true;
+        });
+        long stop = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < stop && unfinished.stream().anyMatch(j -> !j.durability.settled)) {
+            if (!pause(10)) break;
+        }
+        executor.shutdownNow();
+        unfinished.forEach(j -> j.durability.settled = true);
+        long written = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+        do {
+            writer.tick();
+        } while (writer.pendingJobs() > 0 && System.nanoTime() < written && pause(50));
+        for (Job j : unfinished) {
+            if (!j.status.isTerminal()) j.journal.events().hangUp();
+        }
+        writer.close();
+    }
+
+    private static boolean pause(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private final Map<Job, Runnable> queued = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
@@ -242,18 +305,31 @@ public class JobService implements DisposableBean {
 
     private void run(Job job) {
         queued.remove(job);
+        JobDurability d = job.durability;
         synchronized (job) {
             if (job.status.isTerminal()) return;
             if (job.cancelRequested.get()) {
                 finish(job, JobStatus.CANCELLED);
                 return;
             }
-            job.startedAt = clock.instant();
-            status(job, JobStatus.RUNNING);
+            if (d.suspending) {
+                d.settled = true;
+                return;
+            }
+            // a job that goes on from the store is running already
+            if (job.status != JobStatus.RUNNING) {
+                job.startedAt = clock.instant();
+                status(job, JobStatus.RUNNING);
+                d.statusThrough = job.journal.events().appendedId();
+            }
         }
         LogisticRegressionTraining training = job.training;
         try {
-            TrainingResult result = training.run(m -> metrics(job, m), job.cancelRequested::get);
+            TrainingResult result = training.run(m -> metrics(job, m), () -> job.cancelRequested.get() || d.suspending, checkpoints(job));
+            if (result.stopReason() == StopReason.CANCELLED && !job.cancelRequested.get()) {
+                d.settled = true;
+                return;
+            }
             job.result = result;
             iterations.addAndGet(result.iterations());
             finish(job, job.cancelRequested.get() ? JobStatus.CANCELLED : JobStatus.SUCCEEDED);
@@ -266,6 +342,23 @@ public class JobService implements DisposableBean {
             job.error = "the job failed";
             finish(job, JobStatus.FAILED);
         }
+    }
+
+    /** With a store, a checkpoint whenever the writer asks for one, and a last one when the service stops. */
+    private CheckpointSink checkpoints(Job job) {
+        if (!ledger.durable()) return CheckpointSink.NONE;
+        JobDurability d = job.durability;
+        return new CheckpointSink() {
+            @Override
+            public boolean due(int iterationsDone, long elapsedNanos) {
+                return d.checkpointWanted || d.suspending;
+            }
+
+            @Override
+            public void save(TrainingCheckpoint checkpoint) {
+                d.offer(checkpoint, job.journal.position());
+            }
+        };
     }
 
     private void metrics(Job job, TrainingMetrics m) {
@@ -290,8 +383,131 @@ public class JobService implements DisposableBean {
             // before the terminal event is published: a client that sees it may submit the next job at once
             job.memory.dropData();
             job.journal.end(terminal, job.error);
+            job.durability.settled = true;
         }
         job.memory.finish(job.keptBytes());
+        writer.wake();
+    }
+
+    /**
+     * What the writer is to write of {@code job} now: its status, the events up to {@code offered} (the latest
+     * checkpoint) or, once it has ended, all of them; null when nothing changed since the last write.
+     */
+    private JobWriter.Prepared prepareWrite(Job job, JobDurability.Offered offered) {
+        JobDurability d = job.durability;
+        synchronized (job) {
+            JobStatus status = job.status;
+            boolean ended = status.isTerminal();
+            EventLog log = job.journal.events();
+            long through = ended ? log.appendedId() : Math.max(d.statusThrough, offered == null ? 0 : offered.position().lastEventId());
+            int generation = log.generation();
+            boolean replace = generation != d.writtenGeneration;
+            EventLog.Frames frames = log.framesBetween(replace ? 0 : d.writtenThrough, through);
+            JobLedger.Checkpoint checkpoint = ended || offered == null ? null : records.checkpoint(offered);
+            if (status == d.writtenStatus && frames == null && checkpoint == null) return null;
+            JobLedger.Events events = frames == null ? null : new JobLedger.Events(frames.firstId(), frames.lastId(), frames.bytes(), replace);
+            return new JobWriter.Prepared(new JobLedger.JobWrite(job.id, status, job.startedAt, job.finishedAt, ended ? job.error : null,
+                    ended ? records.result(job.result) : null, events, checkpoint), Math.max(through, d.writtenThrough), generation);
+        }
+    }
+
+    /**
+     * Puts back every stored job: a finished one as it ended, an unfinished one queued to go on from its last
+     * checkpoint (or from its start, if it had none). A job that cannot go on (its spec, data or checkpoint no
+     * longer runs, or there is no room for it) ends FAILED with the reason; one that cannot even be read is
+     * written FAILED as it is. Then the finished jobs past the retention limits are dropped.
+     */
+    private void restore() {
+        for (JobLedger.StoredJob stored : ledger.load()) {
+            try {
+                restore(stored);
+            } catch (RuntimeException unreadable) {
+                log.error("job {} could not be read back from the store; it is marked failed", stored.id(), unreadable);
+                writer.markFailed(stored, "the job could not be read back from the store: " + unreadable.getMessage());
+            }
+        }
+        store.evictFinished();
+    }
+
+    private void restore(JobLedger.StoredJob s) {
+        RowsFormat.Rows p = RowsFormat.read(s.points());
+        Dataset points = Dataset.inline(new TrainingData.Inline(p.x(), p.features(), p.y()));
+        JobLedger.Checkpoint checkpoint = s.checkpoint();
+        TrainingSpec spec = null;
+        String unrunnable = null;
+        try {
+            spec = records.spec(s.spec(), s.data());
+        } catch (RuntimeException e) {
+            unrunnable = e.getMessage();
+        }
+        JobJournal journal = journal(spec == null ? records.logEvery(s.spec()) : spec.logEvery());
+        journal.restore(EventFrames.split(s.frames()), checkpoint == null ? null : records.pendingMetrics(checkpoint),
+                records::metrics, records::metricsEvery);
+        long pointsBytes = Job.pointsBytes(points.size(), p.features());
+        JobReservation memory = null;
+        if (s.status().isTerminal()) {
+            memory = admission.forKept(journal.footprint() + pointsBytes);
+        } else {
+            long kept = limits.maxLogBytes().toBytes() + pointsBytes;
+            if (spec != null) {
+                try {
+                    memory = admission.admit(samples(spec), spec.data().synthetic() != null ? spec.data().synthetic().features()
+                            : spec.data().inline().features(), spec.data().synthetic() != null, kept);
+                } catch (ApiException full) {
+                    unrunnable = full.getMessage();
+                }
+            }
+            if (memory == null) memory = admission.forKept(kept);
+        }
+        if (memory == null) {
+            log.warn("job {} is dropped from the store: the jobs' memory has no room for it", s.id());
+            ledger.forget(s.id());
+            return;
+        }
+        Job job = new Job(s.id(), s.owner(), s.metered(), s.createdAt(), p.features(), points, journal, memory);
+        job.status = s.status();
+        job.startedAt = s.startedAt();
+        job.finishedAt = s.finishedAt();
+        job.error = s.error();
+        List<TrainingMetrics> history = journal.history();
+        job.latest = history.isEmpty() ? null : history.getLast();
+        JobDurability d = job.durability;
+        d.writtenThrough = journal.events().appendedId();
+        d.statusThrough = d.writtenThrough;
+        d.writtenStatus = s.status();
+        if (s.status().isTerminal()) {
+            job.result = records.result(s.result());
+            if (job.result != null) job.model = TrainedModel.of(job.result.weights(), job.result.bias());
+            journal.events().close();
+            store.save(job);
+            return;
+        }
+        if (job.metered) activeJobs.tryAdd(job.owner, 1, Integer.MAX_VALUE);
+        store.save(job);
+        writer.track(job);
+        if (unrunnable == null) {
+            try {
+                job.training = checkpoint == null ? new LogisticRegressionTraining(spec)
+                        : LogisticRegressionTraining.resume(spec, TrainingCheckpoint.fromBytes(checkpoint.state()));
+            } catch (RuntimeException e) {
+                unrunnable = e.getMessage();
+            }
+        }
+        if (unrunnable != null) {
+            job.error = "the job could not go on after a restart: " + unrunnable;
+            finish(job, JobStatus.FAILED);
+            return;
+        }
+        job.cancelRequested.set(s.cancelRequested());
+        log.info("job {} goes on from iteration {} after a restart", job.id, checkpoint == null ? 0 : checkpoint.iteration());
+        Runnable task = () -> run(job);
+        queued.put(job, task);
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            job.error = "the job could not go on after a restart: the job queue was full";
+            finish(job, JobStatus.FAILED);
+        }
     }
 
     private void status(Job job, JobStatus s) {
@@ -305,6 +521,7 @@ public class JobService implements DisposableBean {
 
     @Override
     public void destroy() {
+        writer.close();
         executor.shutdownNow();
         ticker.close();
     }

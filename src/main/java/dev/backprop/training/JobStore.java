@@ -3,7 +3,7 @@ package dev.backprop.training;
 import java.util.List;
 import java.util.Optional;
 
-/** Where jobs and their events live; the in-memory store is the one implementation for now. */
+/** Where jobs and their events live; in memory; the job service writes them through to a {@link JobLedger}. */
 public interface JobStore {
     void save(Job job);
 
@@ -20,6 +20,9 @@ public interface JobStore {
 
     /** Drops finished jobs beyond the configured count and age, releasing their memory. */
     void evictFinished();
+
+    /** Calls {@code listener} with each job dropped by {@link #evictFinished} or {@link #evictOldestFinished}. */
+    void onEvicted(java.util.function.Consumer<Job> listener);
 
     /** Drops the finished job that finished first, releasing its memory; false if no job has finished. */
     boolean evictOldestFinished();

@@ -89,6 +89,12 @@ class ProblemHandler {
         return ResponseEntity.status(503).contentType(MediaType.APPLICATION_PROBLEM_JSON).header("Retry-After", "5").body(r.getBody());
     }
 
+    @ExceptionHandler(dev.backprop.training.JobStoreUnavailableException.class)
+    ResponseEntity<ProblemDetail> storeUnavailable(dev.backprop.training.JobStoreUnavailableException e) {
+        ResponseEntity<ProblemDetail> r = problem(503, "store-unavailable", "the job store cannot be reached now; retry shortly", null);
+        return ResponseEntity.status(503).contentType(MediaType.APPLICATION_PROBLEM_JSON).header("Retry-After", "5").body(r.getBody());
+    }
+
     @ExceptionHandler(dev.backprop.graph.GraphTooLargeException.class)
     ResponseEntity<ProblemDetail> graphTooLarge(dev.backprop.graph.GraphTooLargeException e) {
         return problem(413, "graph-too-large", e.getMessage(), null);

@@ -58,7 +58,8 @@ class AbuseIT {
         service = new ProcessBuilder(PackagedService.java(), "-Xmx256m", "-XX:+ExitOnOutOfMemoryError",
                 "--add-modules=jdk.incubator.vector", "-jar", PackagedService.jar().toString(),
                 "--server.port=" + port, "--management.server.port=" + management, "--server.address=127.0.0.1",
-                "--management.server.address=127.0.0.1", "--backprop.limits.time-budget=1s", "--backprop.limits.body-read-timeout=5s")
+                "--management.server.address=127.0.0.1", "--backprop.limits.time-budget=1s", "--backprop.limits.body-read-timeout=5s",
+                "--backprop.store.path=" + Files.createTempDirectory("backprop-abuse-store"))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         base = "http://127.0.0.1:" + port + "/api/v1";
         health = "http://127.0.0.1:" + management + "/actuator/health/liveness";

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * SIGTERM to the packaged service while a job runs and two event streams are open: both streams get the
+ * With jobs in memory ({@code backprop.store.type=memory}), SIGTERM to the packaged service while a job runs and two event streams are open: both streams get the
  * terminal event, the job ends in a terminal state, and the process exits in under 10 s.
  */
 class ShutdownIT {
@@ -33,7 +33,8 @@ class ShutdownIT {
         Path log = Files.createTempFile("backprop", ".log");
         Process service = new ProcessBuilder(PackagedService.java(),
                 "--add-modules=jdk.incubator.vector", "-jar", jar.toString(), "--server.port=" + port,
-                "--management.server.port=" + management, "--server.address=127.0.0.1", "--backprop.shutdown.job-grace=1s")
+                "--management.server.port=" + management, "--server.address=127.0.0.1", "--backprop.shutdown.job-grace=1s",
+                "--backprop.store.type=memory")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             String base = "http://127.0.0.1:" + port + "/api/v1";

@@ -18,7 +18,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * run as the {@code postgres} user ({@code initdb} refuses root). {@code .ci/run} installs the package where it is
  * missing.
  */
-final class DebianPostgres implements AutoCloseable {
+public final class DebianPostgres implements AutoCloseable {
     private final Path bin;
     private final Path folder;
     private final int port;
@@ -29,7 +29,7 @@ final class DebianPostgres implements AutoCloseable {
         this.port = port;
     }
 
-    static DebianPostgres start() throws IOException {
+    public static DebianPostgres start() throws IOException {
         Path bin = binaries();
         Path folder = Files.createTempDirectory("backprop-postgres");
         int port;
@@ -45,24 +45,24 @@ final class DebianPostgres implements AutoCloseable {
     }
 
     /** Starts the server (again, after {@link #stopImmediately}) on the same files and port. */
-    void startAgain() {
+    public void startAgain() {
         asPostgres(bin.resolve("pg_ctl").toString(), "-D", folder.resolve("data").toString(), "-l", folder.resolve("log").toString(),
                 "-w", "-o", "-p " + port + " -k " + folder + " -c listen_addresses=127.0.0.1 -c fsync=off", "start");
     }
 
     /** {@code pg_ctl stop -m immediate}: the server stops as if it crashed. */
-    void stopImmediately() {
+    public void stopImmediately() {
         asPostgres(bin.resolve("pg_ctl").toString(), "-D", folder.resolve("data").toString(), "-m", "immediate", "-w", "stop");
     }
 
-    DataSource dataSource() {
+    public DataSource dataSource() {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setUrl(jdbcUrl());
         ds.setUser("postgres");
         return ds;
     }
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
     }
 

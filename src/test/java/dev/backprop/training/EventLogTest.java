@@ -38,7 +38,7 @@ class EventLogTest {
 
     @Test
     void afterRetainingTheKeptEventsComeOutByteForByteWithTheirIds() throws Exception {
-        EventLog log = new EventLog(64 << 10);
+        EventLog log = new EventLog(64 << 10, false);
         StringBuilder kept = new StringBuilder();
         for (int i = 0; i < 5_000; i++) {
             String name = i % 1_000 == 0 ? "status" : "metrics";
@@ -104,7 +104,7 @@ class EventLogTest {
 
     @Test
     void itsFootprintCountsWhatItHoldsAndWhatAnAppendWouldAdd() {
-        EventLog log = new EventLog(16 << 10);
+        EventLog log = new EventLog(16 << 10, false);
         long empty = log.footprint();
         String data = "x".repeat(1_000);
         long predicted = log.footprintWith(EventLog.sizeOf("metrics", data));

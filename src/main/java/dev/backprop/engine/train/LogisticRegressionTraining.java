@@ -76,7 +76,7 @@ public final class LogisticRegressionTraining {
     }
 
     /** Writes {@code values} into {@code parameter} element by element, exactly and in place, outside the graph. */
-    private static void assign(Tensor parameter, float[] values) {
+    static void assign(Tensor parameter, float[] values) {
         try (GradMode.Scope _ = GradMode.disable()) {
             Tensor flat = parameter.view(values.length);
             for (int i = 0; i < values.length; i++) {

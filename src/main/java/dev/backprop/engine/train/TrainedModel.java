@@ -2,7 +2,11 @@ package dev.backprop.engine.train;
 
 import dev.backprop.engine.GradMode;
 import dev.backprop.engine.Tensor;
+import dev.backprop.engine.nn.Linear;
 import dev.backprop.engine.nn.Module;
+import dev.backprop.engine.nn.Sequential;
+import dev.backprop.engine.nn.Sigmoid;
+import dev.backprop.engine.random.Generator;
 
 /**
  * What a trained {@code lr_net} needs to predict: the module itself (a weight of {@code features} values and
@@ -15,6 +19,14 @@ public final class TrainedModel {
     TrainedModel(Module model, int features) {
         this.model = model;
         this.features = features;
+    }
+
+    /** {@code lr_net} with these parameters: a trained model put back from its weights and bias. */
+    public static TrainedModel of(float[] weights, float bias) {
+        Linear linear = new Linear(weights.length, 1, true, new Generator(0));
+        LogisticRegressionTraining.assign(linear.weight(), weights);
+        LogisticRegressionTraining.assign(linear.bias(), new float[] {bias});
+        return new TrainedModel(new Sequential(linear, new Sigmoid()), weights.length);
     }
 
     /** {@code lr_net(x)} under no_grad: the probability of class 1 for every row of {@code x}. */

@@ -1,25 +1,22 @@
 package dev.backprop.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.backprop.training.JobLedger;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.dao.DuplicateKeyException;
 
-/** The job records on the embedded server the service runs by default. */
-class EmbeddedJobRecordsTest extends JobRecordsContract {
+/** The job ledger on the embedded server the service runs by default. */
+class EmbeddedJobLedgerTest extends JobLedgerContract {
     private static Path folder;
     private static EmbeddedStore store;
 
@@ -39,22 +36,22 @@ class EmbeddedJobRecordsTest extends JobRecordsContract {
     @Test
     void theStoreKeepsItsFilesAcrossARestart() throws Exception {
         Path kept = Files.createTempDirectory("backprop-store-restart");
-        UUID id = UUID.randomUUID();
+        String id = UUID.randomUUID().toString();
         try (EmbeddedStore first = EmbeddedStore.start(kept)) {
             Flyway.configure().dataSource(first.dataSource()).load().migrate();
-            new JobRecords(first.dataSource()).insert(new JobRecords.NewJob(id, "acme", Instant.now(), "{}", null),
-                    List.of(event(1, "status")));
+            new DatabaseJobLedger(first.dataSource(), Duration.ofSeconds(1)).created(newJob(id, Instant.now()));
         }
         try (EmbeddedStore second = EmbeddedStore.start(kept)) {
             Flyway.configure().dataSource(second.dataSource()).load().migrate();
-            assertThat(new JobRecords(second.dataSource()).unfinished()).extracting(JobRecords.Unfinished::id).containsExactly(id);
+            assertThat(new DatabaseJobLedger(second.dataSource(), Duration.ofSeconds(1)).load()).extracting(JobLedger.StoredJob::id)
+                    .containsExactly(id);
         }
     }
 
     @Test
     void aServiceKilledWithItsServerRunningRestartsOnTheSameFiles() throws Exception {
         Path kept = Files.createTempDirectory("backprop-store-killed");
-        UUID id = UUID.randomUUID();
+        String id = UUID.randomUUID().toString();
         Process child = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-cp",
                 System.getProperty("java.class.path"), EmbeddedStoreChild.class.getName(), kept.toString(), id.toString())
                 .redirectErrorStream(true).start();
@@ -66,7 +63,8 @@ class EmbeddedJobRecordsTest extends JobRecordsContract {
         child.destroyForcibly().waitFor();
         assertThat(Files.exists(kept.resolve("postgres/postmaster.pid"))).as("the killed JVM's server still runs").isTrue();
         try (EmbeddedStore again = EmbeddedStore.start(kept)) {
-            assertThat(new JobRecords(again.dataSource()).unfinished()).extracting(JobRecords.Unfinished::id).containsExactly(id);
+            assertThat(new DatabaseJobLedger(again.dataSource(), Duration.ofSeconds(1)).load()).extracting(JobLedger.StoredJob::id)
+                    .containsExactly(id);
         }
         Folders.delete(kept);
     }

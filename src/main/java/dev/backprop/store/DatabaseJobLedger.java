@@ -1,0 +1,154 @@
+package dev.backprop.store;
+
+import dev.backprop.training.JobLedger;
+import dev.backprop.training.JobStatus;
+import dev.backprop.training.JobStoreUnavailableException;
+import java.io.ByteArrayOutputStream;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Jobs in PostgreSQL (the schema of {@code db/migration}): each write is one transaction, so the stored events of
+ * a running job are always exactly those up to its stored checkpoint. A database that cannot be reached is a
+ * {@link JobStoreUnavailableException}.
+ */
+public final class DatabaseJobLedger implements JobLedger {
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Duration writeInterval;
+
+    public DatabaseJobLedger(DataSource dataSource, Duration writeInterval) {
+        this.jdbc = JdbcClient.create(dataSource);
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.writeInterval = writeInterval;
+    }
+
+    @Override
+    public boolean durable() {
+        return true;
+    }
+
+    @Override
+    public Duration writeInterval() {
+        return writeInterval;
+    }
+
+    @Override
+    public void created(NewJob job) {
+        inTransaction(() -> {
+            jdbc.sql("""
+                    INSERT INTO jobs (id, owner, metered, created_at, spec, data, points, status)
+                    VALUES (?, ?, ?, ?, CAST(? AS jsonb), ?, ?, 'QUEUED')""")
+                    .params(UUID.fromString(job.id()), job.owner(), job.metered(), Timestamp.from(job.createdAt()), job.spec(), job.data(),
+                            job.points()).update();
+            append(job.id(), job.events());
+            return null;
+        });
+    }
+
+    @Override
+    public void write(JobWrite write) {
+        inTransaction(() -> {
+            UUID id = UUID.fromString(write.id());
+            if (write.events() != null) append(write.id(), write.events());
+            boolean ended = write.status().isTerminal();
+            jdbc.sql("""
+                    UPDATE jobs SET status = ?, started_at = ?, finished_at = ?, error = ?, result = CAST(? AS jsonb),
+                        data = CASE WHEN ? THEN NULL ELSE data END WHERE id = ?""")
+                    .params(write.status().name(), timestamp(write.startedAt()), timestamp(write.finishedAt()), write.error(), write.result(),
+                            ended, id).update();
+            Checkpoint c = write.checkpoint();
+            if (ended) {
+                jdbc.sql("DELETE FROM job_checkpoints WHERE job_id = ?").param(id).update();
+            } else if (c != null) {
+                jdbc.sql("""
+                        INSERT INTO job_checkpoints (job_id, iteration, last_event_id, state, pending_metrics, saved_at)
+                        VALUES (?, ?, ?, ?, ?, now())
+                        ON CONFLICT (job_id) DO UPDATE SET iteration = excluded.iteration, last_event_id = excluded.last_event_id,
+                            state = excluded.state, pending_metrics = excluded.pending_metrics, saved_at = excluded.saved_at""")
+                        .params(id, c.iteration(), c.lastEventId(), c.state(), c.pendingMetrics()).update();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void forget(String id) {
+        inTransaction(() -> jdbc.sql("DELETE FROM jobs WHERE id = ?").param(UUID.fromString(id)).update());
+    }
+
+    @Override
+    public List<StoredJob> load() {
+        return inTransaction(() -> {
+            Map<UUID, ByteArrayOutputStream> frames = new LinkedHashMap<>();
+            jdbc.sql("SELECT job_id, frames FROM job_events ORDER BY job_id, first_id").query((ResultSet rs) -> {
+                frames.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ByteArrayOutputStream()).writeBytes(rs.getBytes(2));
+            });
+            List<StoredJob> jobs = new ArrayList<>();
+            jdbc.sql("""
+                    SELECT j.id, j.owner, j.metered, j.created_at, j.spec::text, j.data, j.points, j.status, j.started_at, j.finished_at,
+                           j.error, j.result::text, j.cancel_requested, c.iteration, c.last_event_id, c.state, c.pending_metrics
+                    FROM jobs j LEFT JOIN job_checkpoints c ON c.job_id = j.id ORDER BY j.created_at, j.id""")
+                    .query((ResultSet rs) -> {
+                        UUID id = rs.getObject(1, UUID.class);
+                        ByteArrayOutputStream events = frames.get(id);
+                        jobs.add(new StoredJob(id.toString(), rs.getString(2), rs.getBoolean(3), instant(rs, 4), rs.getString(5), rs.getBytes(6),
+                                rs.getBytes(7), JobStatus.valueOf(rs.getString(8)), instant(rs, 9), instant(rs, 10), rs.getString(11),
+                                rs.getString(12), rs.getBoolean(13), events == null ? new byte[0] : events.toByteArray(),
+                                rs.getBytes(16) == null ? null : new Checkpoint(rs.getInt(14), rs.getLong(15), rs.getBytes(16), rs.getString(17))));
+                    });
+            return jobs;
+        });
+    }
+
+    /** Adds the events, or replaces every stored event of the job with them. */
+    private void append(String job, Events events) {
+        UUID id = UUID.fromString(job);
+        if (events.replacesAll()) {
+            jdbc.sql("DELETE FROM job_events WHERE job_id = ?").param(id).update();
+        }
+        jdbc.sql("INSERT INTO job_events (job_id, first_id, last_id, frames) VALUES (?, ?, ?, ?)")
+                .params(id, events.firstId(), events.lastId(), events.frames()).update();
+        jdbc.sql("UPDATE jobs SET last_event_id = ? WHERE id = ?").params(events.lastId(), id).update();
+    }
+
+    private <T> T inTransaction(Supplier<T> work) {
+        try {
+            return transactions.execute(tx -> work.get());
+        } catch (CannotCreateTransactionException | DataAccessResourceFailureException
+                 | TransientDataAccessException e) {
+            throw new JobStoreUnavailableException("the job store cannot be reached: " + e.getMostSpecificCause().getMessage(), e);
+        } catch (DataAccessException e) {
+            if (e.getMostSpecificCause() instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                throw new JobStoreUnavailableException("the job store cannot be reached: " + sql.getMessage(), e);
+            }
+            throw e;
+        }
+    }
+
+    private static Timestamp timestamp(Instant at) {
+        return at == null ? null : Timestamp.from(at);
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

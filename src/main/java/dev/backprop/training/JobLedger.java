@@ -1,0 +1,88 @@
+package dev.backprop.training;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Where jobs are written so that they outlive the process: a database ({@code backprop.store.type} embedded or
+ * external), or nowhere ({@link #NONE}, jobs in memory only). The job service writes a new job before it answers
+ * 202, then each job's events, checkpoints and end from one writer thread; at start-up it reads back every stored
+ * job. A failure to reach the store is a {@link JobStoreUnavailableException}.
+ */
+public interface JobLedger {
+    /** Keeps nothing: jobs live and die with the process. */
+    JobLedger NONE = new JobLedger() {
+        @Override
+        public boolean durable() {
+            return false;
+        }
+
+        @Override
+        public java.time.Duration writeInterval() {
+            return java.time.Duration.ofSeconds(1);
+        }
+
+        @Override
+        public void created(NewJob job) {}
+
+        @Override
+        public void write(JobWrite write) {}
+
+        @Override
+        public void forget(String id) {}
+
+        @Override
+        public List<StoredJob> load() {
+            return List.of();
+        }
+    };
+
+    /** Whether jobs written here outlive the process. */
+    boolean durable();
+
+    /** How often the job service writes running jobs' events and checkpoints. */
+    java.time.Duration writeInterval();
+
+    /** Records a new job with its first events; when this returns, the job is durable. */
+    void created(NewJob job);
+
+    /** Records what changed in a job, its events and its checkpoint (or end) in one transaction. */
+    void write(JobWrite write);
+
+    /** Drops a finished job and everything stored of it. */
+    void forget(String id);
+
+    /** Every stored job, oldest first. */
+    List<StoredJob> load();
+
+    /**
+     * A job as submitted.
+     *
+     * @param spec   the spec as JSON, its inline data left out
+     * @param data   the inline data ({@link RowsFormat}), or null for synthetic data
+     * @param points the sample of the rows kept for the plot ({@link RowsFormat})
+     */
+    record NewJob(String id, String owner, boolean metered, Instant createdAt, String spec, byte[] data, byte[] points, Events events) {}
+
+    /**
+     * Events {@code firstId}..{@code lastId} as a stream sends them; {@code replacesAll} when they replace every
+     * stored event of the job (its log dropped some since the last write).
+     */
+    record Events(long firstId, long lastId, byte[] frames, boolean replacesAll) {}
+
+    /** The state a running job resumes from, and the journal's position when it was taken. */
+    record Checkpoint(int iteration, long lastEventId, byte[] state, String pendingMetrics) {}
+
+    /**
+     * A job's status and times as they are now, with events to add (or null) and a checkpoint (or null). When the
+     * status is terminal, {@code result} (JSON, or null) and {@code error} are its end, and the job's checkpoint
+     * and data are dropped.
+     */
+    record JobWrite(String id, JobStatus status, Instant startedAt, Instant finishedAt, String error, String result, Events events,
+                    Checkpoint checkpoint) {}
+
+    /** A job as stored: its submission, where it stands, every stored event's frames, and its checkpoint (or null). */
+    record StoredJob(String id, String owner, boolean metered, Instant createdAt, String spec, byte[] data, byte[] points,
+                     JobStatus status, Instant startedAt, Instant finishedAt, String error, String result, boolean cancelRequested,
+                     byte[] frames, Checkpoint checkpoint) {}
+}
