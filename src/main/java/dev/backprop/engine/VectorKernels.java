@@ -36,6 +36,7 @@ final class VectorKernels {
 
     private static void rowDots(float[] a, int ao, int rs, float[] w, float[] c, int from, int to, int k) {
         int upper = F.loopBound(k);
+        float[] lanes = new float[F.length()];
         for (int i = from; i < to; i++) {
             int base = ao + i * rs;
             FloatVector acc = FloatVector.zero(F);
@@ -43,7 +44,7 @@ final class VectorKernels {
             for (; j < upper; j += F.length()) {
                 acc = FloatVector.fromArray(F, a, base + j).fma(FloatVector.fromArray(F, w, j), acc);
             }
-            float s = acc.reduceLanes(VectorOperators.ADD);
+            float s = sumLanes(acc, lanes);
             for (; j < k; j++) s += a[base + j] * w[j];
             c[i] = s;
         }
@@ -111,6 +112,7 @@ final class VectorKernels {
     static void rowDotsAgainstRows(float[] a, int ao, int as0, float[] b, int bo, int bs1, float[] c, int n, int k, int p) {
         Range rows = (from, to) -> {
             int upper = F.loopBound(k);
+            float[] lanes = new float[F.length()];
             for (int i = from; i < to; i++) {
                 int ai = ao + i * as0;
                 for (int j = 0; j < p; j++) {
@@ -120,13 +122,25 @@ final class VectorKernels {
                     for (; kk < upper; kk += F.length()) {
                         acc = FloatVector.fromArray(F, a, ai + kk).fma(FloatVector.fromArray(F, b, bj + kk), acc);
                     }
-                    float s = acc.reduceLanes(VectorOperators.ADD);
+                    float s = sumLanes(acc, lanes);
                     for (; kk < k; kk++) s += a[ai + kk] * b[bj + kk];
                     c[i * p + j] = s;
                 }
             }
         };
         rows(n, (long) k * p, rows);
+    }
+
+    /**
+     * The sum of {@code v}'s lanes, added in lane order through {@code lanes} (scratch of the vector's length).
+     * Not {@code reduceLanes(ADD)}, which may add in any order, and does add in one order when compiled and in
+     * another when interpreted: a job resumed in a fresh process would then not compute what it would have.
+     */
+    private static float sumLanes(FloatVector v, float[] lanes) {
+        v.intoArray(lanes, 0);
+        float s = lanes[0];
+        for (int i = 1; i < lanes.length; i++) s += lanes[i];
+        return s;
     }
 
     /**

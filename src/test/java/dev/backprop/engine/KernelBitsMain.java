@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * Prints the raw bits of the sigmoid and binary cross entropy kernels on a fixed input, one hexadecimal
+ * Prints the raw bits of the sigmoid, binary cross entropy and row-dot kernels on a fixed input, one hexadecimal
  * int per line, for {@link KernelBitsAcrossJvmModesTest} to compare between JVMs.
  */
 public final class KernelBitsMain {
@@ -17,17 +17,26 @@ public final class KernelBitsMain {
         System.out.println(Arrays.stream(bits()).mapToObj(Integer::toHexString).collect(Collectors.joining("\n")));
     }
 
-    /** The kernels' outputs as raw int bits: sigmoid first, then binary cross entropy. */
+    /** Rows of the matrix products' left operand, and their length (the SIMD body and a scalar tail each). */
+    static final int ROWS = 7, K = 37;
+
+    /** The kernels' outputs as raw int bits: sigmoid, binary cross entropy, then the two row-dot products. */
     static int[] bits() {
         float[] logits = logits(), probabilities = probabilities(), targets = targets();
         float[] sigmoid = new float[N], loss = new float[N];
         VectorKernels.sigmoid(logits, sigmoid, N);
         VectorKernels.binaryCrossEntropy(probabilities, targets, loss, N);
-        int[] bits = new int[2 * N];
+        float[] a = Arrays.copyOf(logits, ROWS * K), w = Arrays.copyOfRange(probabilities, 11, 11 + K);
+        float[] dots = new float[ROWS], products = new float[ROWS * ROWS];
+        VectorKernels.rowDots(a, 0, K, w, dots, ROWS, K);
+        VectorKernels.rowDotsAgainstRows(a, 0, K, a, 0, K, products, ROWS, K, ROWS);
+        int[] bits = new int[2 * N + ROWS + ROWS * ROWS];
         for (int i = 0; i < N; i++) {
             bits[i] = Float.floatToRawIntBits(sigmoid[i]);
             bits[N + i] = Float.floatToRawIntBits(loss[i]);
         }
+        for (int i = 0; i < ROWS; i++) bits[2 * N + i] = Float.floatToRawIntBits(dots[i]);
+        for (int i = 0; i < ROWS * ROWS; i++) bits[2 * N + ROWS + i] = Float.floatToRawIntBits(products[i]);
         return bits;
     }
 
