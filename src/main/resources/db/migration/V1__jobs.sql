@@ -16,10 +16,14 @@ CREATE TABLE jobs (
     error            text,
     result           jsonb,
     cancel_requested boolean     NOT NULL DEFAULT false,
-    last_event_id    bigint      NOT NULL DEFAULT 0
+    last_event_id    bigint      NOT NULL DEFAULT 0,
+    -- the lease of an unfinished job: the process that runs it renews heartbeat_at; once that is older than the lease
+    -- timeout, another process may claim the job and go on with it from its checkpoint
+    worker           uuid,
+    heartbeat_at     timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX jobs_by_owner ON jobs (owner, created_at DESC, id DESC);
-CREATE INDEX jobs_unfinished ON jobs (created_at) WHERE status IN ('QUEUED', 'RUNNING');
+CREATE INDEX jobs_unfinished ON jobs (heartbeat_at) WHERE status IN ('QUEUED', 'RUNNING');
 
 -- Events in the batches they were written in: frames holds events first_id..last_id (those the job's log still
 -- keeps) as the exact text/event-stream bytes a stream sends.

@@ -1,5 +1,6 @@
 package dev.backprop.store;
 
+import dev.backprop.training.JobLeaseLostException;
 import dev.backprop.training.JobLedger;
 import dev.backprop.training.JobStatus;
 import dev.backprop.training.JobStoreUnavailableException;
@@ -33,11 +34,25 @@ public final class DatabaseJobLedger implements JobLedger {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Duration writeInterval;
+    private final Duration leaseTimeout;
+    private final boolean onlyUser;
+    private final UUID worker = UUID.randomUUID();
 
-    public DatabaseJobLedger(DataSource dataSource, Duration writeInterval) {
+    /** A ledger for a database other processes may share, whose jobs' leases last {@code leaseTimeout}. */
+    public DatabaseJobLedger(DataSource dataSource, Duration writeInterval, Duration leaseTimeout) {
+        this(dataSource, writeInterval, leaseTimeout, false);
+    }
+
+    /**
+     * @param onlyUser whether this process is the database's only user (the embedded store), so that at start-up it
+     *                 claims every unfinished job at once instead of waiting for their leases to expire
+     */
+    public DatabaseJobLedger(DataSource dataSource, Duration writeInterval, Duration leaseTimeout, boolean onlyUser) {
         this.jdbc = JdbcClient.create(dataSource);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.writeInterval = writeInterval;
+        this.leaseTimeout = leaseTimeout;
+        this.onlyUser = onlyUser;
     }
 
     @Override
@@ -54,10 +69,10 @@ public final class DatabaseJobLedger implements JobLedger {
     public void created(NewJob job) {
         inTransaction(() -> {
             jdbc.sql("""
-                    INSERT INTO jobs (id, owner, metered, created_at, spec, data, points, status)
-                    VALUES (?, ?, ?, ?, CAST(? AS jsonb), ?, ?, 'QUEUED')""")
+                    INSERT INTO jobs (id, owner, metered, created_at, spec, data, points, status, worker, heartbeat_at)
+                    VALUES (?, ?, ?, ?, CAST(? AS jsonb), ?, ?, 'QUEUED', ?, now())""")
                     .params(UUID.fromString(job.id()), job.owner(), job.metered(), Timestamp.from(job.createdAt()), job.spec(), job.data(),
-                            job.points()).update();
+                            job.points(), worker).update();
             append(job.id(), job.events());
             return null;
         });
@@ -67,13 +82,14 @@ public final class DatabaseJobLedger implements JobLedger {
     public void write(JobWrite write) {
         inTransaction(() -> {
             UUID id = UUID.fromString(write.id());
-            if (write.events() != null) append(write.id(), write.events());
             boolean ended = write.status().isTerminal();
-            jdbc.sql("""
+            int ours = jdbc.sql("""
                     UPDATE jobs SET status = ?, started_at = ?, finished_at = ?, error = ?, result = CAST(? AS jsonb),
-                        data = CASE WHEN ? THEN NULL ELSE data END WHERE id = ?""")
+                        data = CASE WHEN ? THEN NULL ELSE data END WHERE id = ? AND worker IS NOT DISTINCT FROM ?""")
                     .params(write.status().name(), timestamp(write.startedAt()), timestamp(write.finishedAt()), write.error(), write.result(),
-                            ended, id).update();
+                            ended, id, worker).update();
+            if (ours == 0) throw new JobLeaseLostException(write.id());
+            if (write.events() != null) append(write.id(), write.events());
             Checkpoint c = write.checkpoint();
             if (ended) {
                 jdbc.sql("DELETE FROM job_checkpoints WHERE job_id = ?").param(id).update();
@@ -89,6 +105,14 @@ public final class DatabaseJobLedger implements JobLedger {
         });
     }
 
+    /** Marks a job that cannot be read back FAILED, whichever process held it. */
+    @Override
+    public void fail(String id, String reason) {
+        inTransaction(() -> jdbc.sql("""
+                UPDATE jobs SET status = 'FAILED', finished_at = now(), error = ?, data = NULL WHERE id = ?""")
+                .params(reason, UUID.fromString(id)).update());
+    }
+
     @Override
     public void forget(String id) {
         inTransaction(() -> jdbc.sql("DELETE FROM jobs WHERE id = ?").param(UUID.fromString(id)).update());
@@ -97,25 +121,67 @@ public final class DatabaseJobLedger implements JobLedger {
     @Override
     public List<StoredJob> load() {
         return inTransaction(() -> {
-            Map<UUID, ByteArrayOutputStream> frames = new LinkedHashMap<>();
-            jdbc.sql("SELECT job_id, frames FROM job_events ORDER BY job_id, first_id").query((ResultSet rs) -> {
-                frames.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ByteArrayOutputStream()).writeBytes(rs.getBytes(2));
-            });
-            List<StoredJob> jobs = new ArrayList<>();
-            jdbc.sql("""
-                    SELECT j.id, j.owner, j.metered, j.created_at, j.spec::text, j.data, j.points, j.status, j.started_at, j.finished_at,
-                           j.error, j.result::text, j.cancel_requested, c.iteration, c.last_event_id, c.state, c.pending_metrics
-                    FROM jobs j LEFT JOIN job_checkpoints c ON c.job_id = j.id ORDER BY j.created_at, j.id""")
-                    .query((ResultSet rs) -> {
-                        UUID id = rs.getObject(1, UUID.class);
-                        ByteArrayOutputStream events = frames.get(id);
-                        jobs.add(new StoredJob(id.toString(), rs.getString(2), rs.getBoolean(3), instant(rs, 4), rs.getString(5), rs.getBytes(6),
-                                rs.getBytes(7), JobStatus.valueOf(rs.getString(8)), instant(rs, 9), instant(rs, 10), rs.getString(11),
-                                rs.getString(12), rs.getBoolean(13), events == null ? new byte[0] : events.toByteArray(),
-                                rs.getBytes(16) == null ? null : new Checkpoint(rs.getInt(14), rs.getLong(15), rs.getBytes(16), rs.getString(17))));
-                    });
-            return jobs;
+            claim(onlyUser ? null : leaseTimeout);
+            return read("j.status NOT IN ('QUEUED', 'RUNNING') OR j.worker = ?", worker);
         });
+    }
+
+    @Override
+    public void renewLeases() {
+        inTransaction(() -> jdbc.sql("UPDATE jobs SET heartbeat_at = now() WHERE worker = ? AND status IN ('QUEUED', 'RUNNING')")
+                .param(worker).update());
+    }
+
+    @Override
+    public List<StoredJob> claimExpired() {
+        return inTransaction(() -> {
+            List<UUID> claimed = claim(leaseTimeout);
+            return claimed.isEmpty() ? List.of() : read("j.id = ANY (?)", claimed.toArray(UUID[]::new));
+        });
+    }
+
+    @Override
+    public void release(String id) {
+        inTransaction(() -> jdbc.sql("UPDATE jobs SET heartbeat_at = '-infinity' WHERE id = ? AND worker = ?")
+                .params(UUID.fromString(id), worker).update());
+    }
+
+    /**
+     * Takes the lease of every unfinished job whose heartbeat is older than {@code timeout} (every one, when null),
+     * skipping those another process is claiming at the same moment, and answers their ids.
+     */
+    private List<UUID> claim(Duration timeout) {
+        return jdbc.sql("""
+                UPDATE jobs SET worker = ?, heartbeat_at = now() WHERE id IN (
+                    SELECT id FROM jobs WHERE status IN ('QUEUED', 'RUNNING')
+                        AND (CAST(? AS double precision) IS NULL OR heartbeat_at < now() - make_interval(secs => ?))
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING id""").params(worker, timeout == null ? null : timeout.toMillis() / 1000.0,
+                timeout == null ? 0.0 : timeout.toMillis() / 1000.0).query(UUID.class).list();
+    }
+
+    /** The jobs {@code where} selects (on {@code j}, the jobs table), with their events and checkpoints, oldest first. */
+    private List<StoredJob> read(String where, Object parameter) {
+        Map<UUID, ByteArrayOutputStream> frames = new LinkedHashMap<>();
+        jdbc.sql("SELECT e.job_id, e.frames FROM job_events e JOIN jobs j ON j.id = e.job_id WHERE " + where
+                + " ORDER BY e.job_id, e.first_id").param(parameter).query((ResultSet rs) -> {
+            frames.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ByteArrayOutputStream()).writeBytes(rs.getBytes(2));
+        });
+        List<StoredJob> jobs = new ArrayList<>();
+        jdbc.sql("""
+                SELECT j.id, j.owner, j.metered, j.created_at, j.spec::text, j.data, j.points, j.status, j.started_at, j.finished_at,
+                       j.error, j.result::text, j.cancel_requested, c.iteration, c.last_event_id, c.state, c.pending_metrics
+                FROM jobs j LEFT JOIN job_checkpoints c ON c.job_id = j.id
+                """ + " WHERE " + where + " ORDER BY j.created_at, j.id")
+                .param(parameter).query((ResultSet rs) -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    ByteArrayOutputStream events = frames.get(id);
+                    jobs.add(new StoredJob(id.toString(), rs.getString(2), rs.getBoolean(3), instant(rs, 4), rs.getString(5), rs.getBytes(6),
+                            rs.getBytes(7), JobStatus.valueOf(rs.getString(8)), instant(rs, 9), instant(rs, 10), rs.getString(11),
+                            rs.getString(12), rs.getBoolean(13), events == null ? new byte[0] : events.toByteArray(),
+                            rs.getBytes(16) == null ? null : new Checkpoint(rs.getInt(14), rs.getLong(15), rs.getBytes(16), rs.getString(17))));
+                });
+        return jobs;
     }
 
     /** Adds the events, or replaces every stored event of the job with them. */

@@ -40,6 +40,7 @@ class StoreConfig {
     @DependsOnDatabaseInitialization
     JobLedger jobLedger(StoreProperties store, ObjectProvider<DataSource> dataSource) {
         return store.type() == StoreProperties.Type.MEMORY ? JobLedger.NONE
-                : new DatabaseJobLedger(dataSource.getObject(), store.writeInterval());
+                : new DatabaseJobLedger(dataSource.getObject(), store.writeInterval(), store.leaseTimeout(),
+                        store.type() == StoreProperties.Type.EMBEDDED);
     }
 }

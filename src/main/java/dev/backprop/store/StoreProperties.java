@@ -16,16 +16,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          is about twice this, and streams see events up to this much later than in memory
  * @param poolSize          connections to the embedded database
  * @param connectionTimeout how long a call waits for a connection to the embedded database before it answers 503
+ * @param leaseTimeout      how long after its process last renewed the lease of an unfinished job another process
+ *                          sharing the database takes the job over (an embedded store has one process: at start-up it
+ *                          goes on with every unfinished job at once)
  */
 @ConfigurationProperties(prefix = "backprop.store", ignoreUnknownFields = false)
 public record StoreProperties(@DefaultValue("embedded") Type type, @DefaultValue("./data") Path path,
                               @DefaultValue("250ms") Duration writeInterval, @DefaultValue("4") int poolSize,
-                              @DefaultValue("2s") Duration connectionTimeout) {
+                              @DefaultValue("2s") Duration connectionTimeout, @DefaultValue("10s") Duration leaseTimeout) {
     public enum Type { MEMORY, EMBEDDED, EXTERNAL }
 
     public StoreProperties {
         if (writeInterval.isNegative() || writeInterval.isZero()) {
             throw new IllegalArgumentException("backprop.store.write-interval must be positive, got " + writeInterval);
+        }
+        if (leaseTimeout.compareTo(writeInterval.multipliedBy(4)) < 0) {
+            throw new IllegalArgumentException("backprop.store.lease-timeout (" + leaseTimeout + ") must be at least four times "
+                    + "backprop.store.write-interval (" + writeInterval + "), which renews the leases");
         }
     }
 }

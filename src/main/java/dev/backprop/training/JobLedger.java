@@ -32,9 +32,23 @@ public interface JobLedger {
         public void forget(String id) {}
 
         @Override
+        public void fail(String id, String reason) {}
+
+        @Override
         public List<StoredJob> load() {
             return List.of();
         }
+
+        @Override
+        public void renewLeases() {}
+
+        @Override
+        public List<StoredJob> claimExpired() {
+            return List.of();
+        }
+
+        @Override
+        public void release(String id) {}
     };
 
     /** Whether jobs written here outlive the process. */
@@ -46,14 +60,32 @@ public interface JobLedger {
     /** Records a new job with its first events; when this returns, the job is durable. */
     void created(NewJob job);
 
-    /** Records what changed in a job, its events and its checkpoint (or end) in one transaction. */
+    /**
+     * Records what changed in a job, its events and its checkpoint (or end) in one transaction; a
+     * {@link JobLeaseLostException} when another process has taken the job over.
+     */
     void write(JobWrite write);
+
+    /** Ends a stored job that cannot be read back: FAILED with {@code reason}, its events left as they are. */
+    void fail(String id, String reason);
 
     /** Drops a finished job and everything stored of it. */
     void forget(String id);
 
-    /** Every stored job, oldest first. */
+    /**
+     * At start-up: every finished job, and the unfinished ones this process now runs (claimed: all of them on a store
+     * only this process uses, else those whose lease has expired), oldest first.
+     */
     List<StoredJob> load();
+
+    /** Renews the lease of every unfinished job this process runs. */
+    void renewLeases();
+
+    /** Claims the unfinished jobs whose lease has expired (their process died), for this process to go on with. */
+    List<StoredJob> claimExpired();
+
+    /** Lets another process claim this unfinished job at once (this one stops without finishing it). */
+    void release(String id);
 
     /**
      * A job as submitted.

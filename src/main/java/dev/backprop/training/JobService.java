@@ -70,7 +70,7 @@ public class JobService implements DisposableBean {
         this.executor = new ThreadPoolExecutor(limits.threads(), limits.threads(), 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(Math.max(1, limits.queueLength())), Thread.ofPlatform().name("job-", 0).factory());
         this.ticker = new EventTicker(limits.streamInterval(), limits.streamWriteBudget());
-        this.writer = new JobWriter(ledger, ledger.writeInterval(), this::prepareWrite);
+        this.writer = new JobWriter(ledger, ledger.writeInterval(), this::prepareWrite, this::leases, this::lost);
         store.onEvicted(writer::forget);
         if (ledger.durable()) restore();
     }
@@ -282,7 +282,13 @@ public class JobService implements DisposableBean {
             writer.tick();
         } while (writer.pendingJobs() > 0 && System.nanoTime() < written && pause(50));
         for (Job j : unfinished) {
-            if (!j.status.isTerminal()) j.journal.events().hangUp();
+            if (j.status.isTerminal()) continue;
+            j.journal.events().hangUp();
+            try {
+                ledger.release(j.id);
+            } catch (RuntimeException e) {
+                log.warn("job {} keeps its lease until it expires: {}", j.id, e.getMessage());
+            }
         }
         writer.close();
     }
@@ -411,6 +417,28 @@ public class JobService implements DisposableBean {
         }
     }
 
+    private int leaseRounds;
+
+    /**
+     * Renews the leases of this process's jobs, and about every second takes over the jobs of a process that died
+     * (whose leases expired), going on with each from its checkpoint. On the writer's thread.
+     */
+    private void leases() {
+        ledger.renewLeases();
+        if (accepting && leaseRounds++ % Math.max(1, (int) (1000 / Math.max(1, ledger.writeInterval().toMillis()))) == 0) {
+            for (JobLedger.StoredJob stored : ledger.claimExpired()) {
+                log.info("job {} is taken over from a process that stopped renewing its lease", stored.id());
+                restoreOrFail(stored);
+            }
+        }
+    }
+
+    /** Stops a job another process has taken over: its training ends here, its streams end without a terminal event. */
+    private void lost(Job job) {
+        job.durability.suspending = true;
+        job.journal.events().hangUp();
+    }
+
     /**
      * Puts back every stored job: a finished one as it ended, an unfinished one queued to go on from its last
      * checkpoint (or from its start, if it had none). A job that cannot go on (its spec, data or checkpoint no
@@ -419,14 +447,19 @@ public class JobService implements DisposableBean {
      */
     private void restore() {
         for (JobLedger.StoredJob stored : ledger.load()) {
-            try {
-                restore(stored);
-            } catch (RuntimeException unreadable) {
-                log.error("job {} could not be read back from the store; it is marked failed", stored.id(), unreadable);
-                writer.markFailed(stored, "the job could not be read back from the store: " + unreadable.getMessage());
-            }
+            restoreOrFail(stored);
         }
         store.evictFinished();
+    }
+
+    private void restoreOrFail(JobLedger.StoredJob stored) {
+        if (store.findAnyOwner(stored.id()).isPresent()) return;
+        try {
+            restore(stored);
+        } catch (RuntimeException unreadable) {
+            log.error("job {} could not be read back from the store; it is marked failed", stored.id(), unreadable);
+            writer.markFailed(stored, "the job could not be read back from the store: " + unreadable.getMessage());
+        }
     }
 
     private void restore(JobLedger.StoredJob s) {

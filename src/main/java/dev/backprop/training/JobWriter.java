@@ -23,6 +23,8 @@ final class JobWriter implements AutoCloseable {
     private final JobLedger ledger;
     private final Duration interval;
     private final BiFunction<Job, JobDurability.Offered, Prepared> prepare;
+    private final Runnable leases;
+    private final java.util.function.Consumer<Job> lost;
     private final Set<Job> pending = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<String> forgotten = new ConcurrentLinkedQueue<>();
     private final Thread thread;
@@ -30,10 +32,17 @@ final class JobWriter implements AutoCloseable {
     private volatile boolean reachable = true;
     private volatile Throwable lastFailure;
 
-    JobWriter(JobLedger ledger, Duration interval, BiFunction<Job, JobDurability.Offered, Prepared> prepare) {
+    /**
+     * @param leases renews this process's leases and takes over jobs whose process died, after each round of writes
+     * @param lost   stops a job that another process has taken over
+     */
+    JobWriter(JobLedger ledger, Duration interval, BiFunction<Job, JobDurability.Offered, Prepared> prepare, Runnable leases,
+              java.util.function.Consumer<Job> lost) {
         this.ledger = ledger;
         this.interval = interval;
         this.prepare = prepare;
+        this.leases = leases;
+        this.lost = lost;
         this.thread = Thread.ofPlatform().name("job-writer").daemon().unstarted(this::loop);
         if (ledger.durable()) thread.start();
     }
@@ -69,10 +78,16 @@ final class JobWriter implements AutoCloseable {
         }
     }
 
-    /** One round of writes: every job with something new, then the forgotten jobs. */
+    /** One round of writes: every job with something new, then the forgotten jobs, then the leases. */
     synchronized void tick() {
         for (Job job : pending) {
             if (!write(job)) return;
+        }
+        try {
+            leases.run();
+        } catch (RuntimeException e) {
+            failed(e);
+            return;
         }
         for (String id; (id = forgotten.peek()) != null; forgotten.poll()) {
             try {
@@ -93,6 +108,11 @@ final class JobWriter implements AutoCloseable {
         Prepared prepared = prepare.apply(job, offered);
         try {
             if (prepared != null) ledger.write(prepared.write());
+        } catch (JobLeaseLostException e) {
+            log.warn("{}: it stops here", e.getMessage());
+            pending.remove(job);
+            lost.accept(job);
+            return true;
         } catch (RuntimeException e) {
             failed(e);
             return false;
@@ -121,8 +141,7 @@ final class JobWriter implements AutoCloseable {
     /** Ends a stored job that cannot be read back: FAILED with {@code reason}, its events left as they are. */
     void markFailed(JobLedger.StoredJob job, String reason) {
         try {
-            ledger.write(new JobLedger.JobWrite(job.id(), JobStatus.FAILED, job.startedAt(), java.time.Instant.now(), reason, null, null,
-                    null));
+            ledger.fail(job.id(), reason);
         } catch (RuntimeException e) {
             log.error("job {} could not be marked failed", job.id(), e);
         }

@@ -80,6 +80,8 @@ class CrashResumeIT {
 
         Service second = Service.start(store);
         try {
+            // on a shared server the job is taken over once the dead process's lease has expired
+            await().atMost(Duration.ofSeconds(60)).until(() -> second.get("/jobs/" + id).contains("\"id\":\"" + id + "\""));
             List<Event> all = new ArrayList<>(seen);
             try (var lines = second.stream("/jobs/" + id + "/events", Long.toString(seen.getLast().id()))) {
                 for (Event e = Event.next(lines); e != null; e = Event.next(lines)) all.add(e);

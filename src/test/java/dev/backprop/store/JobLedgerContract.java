@@ -2,7 +2,9 @@ package dev.backprop.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import dev.backprop.training.JobLeaseLostException;
 import dev.backprop.training.JobLedger;
 import dev.backprop.training.JobStatus;
 import java.nio.charset.StandardCharsets;
@@ -21,11 +23,13 @@ import org.springframework.dao.DuplicateKeyException;
  */
 abstract class JobLedgerContract {
     static DatabaseJobLedger ledger;
+    static DataSource dataSource;
 
     /** Migrates the database and makes the ledger the tests use. */
-    static void use(DataSource dataSource) {
+    static void use(DataSource database) {
+        dataSource = database;
         Flyway.configure().dataSource(dataSource).load().migrate();
-        ledger = new DatabaseJobLedger(dataSource, Duration.ofMillis(250));
+        ledger = new DatabaseJobLedger(dataSource, Duration.ofMillis(250), Duration.ofSeconds(10));
     }
 
     static byte[] frames(long first, long last, String name) {
@@ -117,6 +121,30 @@ abstract class JobLedgerContract {
         assertThat(job.points()).containsExactly(4, 5);
         ledger.forget(id);
         assertThat(ledger.load()).noneMatch(j -> j.id().equals(id));
+    }
+
+    @Test
+    void anUnfinishedJobGoesToAnotherProcessOnlyOnceItsLeaseIsReleasedOrHasExpired() {
+        DatabaseJobLedger other = new DatabaseJobLedger(dataSource, Duration.ofMillis(250), Duration.ofSeconds(1));
+        String id = UUID.randomUUID().toString();
+        ledger.created(newJob(id, Instant.now()));
+        assertThat(other.claimExpired()).extracting(JobLedger.StoredJob::id).doesNotContain(id);
+
+        ledger.release(id);
+        assertThat(other.claimExpired()).filteredOn(j -> j.id().equals(id)).singleElement()
+                .satisfies(j -> assertThat(j.frames()).isEqualTo(frames(1, 1, "status")));
+        assertThatThrownBy(() -> ledger.write(running(id, Instant.now(), events(2, 2, "status"), null)))
+                .isInstanceOf(JobLeaseLostException.class).hasMessage("job " + id + " is now run by another process");
+        other.write(running(id, Instant.now(), events(2, 2, "status"), null));
+
+        DatabaseJobLedger third = new DatabaseJobLedger(dataSource, Duration.ofMillis(250), Duration.ofSeconds(1));
+        for (int i = 0; i < 6; i++) {
+            other.renewLeases();
+            assertThat(third.claimExpired()).extracting(JobLedger.StoredJob::id).doesNotContain(id);
+            await().pollDelay(Duration.ofMillis(300)).until(() -> true);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> third.claimExpired().stream().anyMatch(j -> j.id().equals(id)));
+        assertThat(third.claimExpired()).extracting(JobLedger.StoredJob::id).doesNotContain(id);
     }
 
     static byte[] concat(byte[] a, byte[] b) {
