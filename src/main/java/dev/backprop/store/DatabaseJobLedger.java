@@ -31,6 +31,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link JobStoreUnavailableException}.
  */
 public final class DatabaseJobLedger implements JobLedger {
+    /** The channel on which every committed write of a job names the job. */
+    static final String CHANNEL = "backprop_jobs";
+
+    private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Duration writeInterval;
@@ -48,6 +52,7 @@ public final class DatabaseJobLedger implements JobLedger {
      *                 claims every unfinished job at once instead of waiting for their leases to expire
      */
     public DatabaseJobLedger(DataSource dataSource, Duration writeInterval, Duration leaseTimeout, boolean onlyUser) {
+        this.dataSource = dataSource;
         this.jdbc = JdbcClient.create(dataSource);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.writeInterval = writeInterval;
@@ -74,6 +79,7 @@ public final class DatabaseJobLedger implements JobLedger {
                     .params(UUID.fromString(job.id()), job.owner(), job.metered(), Timestamp.from(job.createdAt()), job.spec(), job.data(),
                             job.points(), worker).update();
             append(job.id(), job.events());
+            notifyChanged(job.id());
             return null;
         });
     }
@@ -101,8 +107,14 @@ public final class DatabaseJobLedger implements JobLedger {
                             state = excluded.state, pending_metrics = excluded.pending_metrics, saved_at = excluded.saved_at""")
                         .params(id, c.iteration(), c.lastEventId(), c.state(), c.pendingMetrics()).update();
             }
+            notifyChanged(write.id());
             return null;
         });
+    }
+
+    /** Tells every process listening that the job changed, when the transaction commits. */
+    private void notifyChanged(String id) {
+        jdbc.sql("SELECT pg_notify(?, ?)").params(CHANNEL, id).query((ResultSet rs) -> { });
     }
 
     /** Marks a job that cannot be read back FAILED, whichever process held it. */
@@ -146,6 +158,30 @@ public final class DatabaseJobLedger implements JobLedger {
                 .params(UUID.fromString(id), worker).update());
     }
 
+    @Override
+    public StoredJob find(String id, long afterEventId) {
+        UUID job = UUID.fromString(id);
+        List<StoredJob> found = inTransaction(() -> read("j.id = ?", job, afterEventId));
+        return found.isEmpty() ? null : found.getFirst();
+    }
+
+    @Override
+    public boolean requestCancel(String id) {
+        return inTransaction(() -> jdbc.sql("UPDATE jobs SET cancel_requested = true WHERE id = ? AND status IN ('QUEUED', 'RUNNING')")
+                .param(UUID.fromString(id)).update()) == 1;
+    }
+
+    @Override
+    public List<String> cancelRequested() {
+        return inTransaction(() -> jdbc.sql("SELECT id FROM jobs WHERE worker = ? AND cancel_requested AND status IN ('QUEUED', 'RUNNING')")
+                .param(worker).query(UUID.class).list()).stream().map(UUID::toString).toList();
+    }
+
+    @Override
+    public AutoCloseable listen(java.util.function.Consumer<String> changed) {
+        return JobChangeListener.start(dataSource, CHANNEL, changed);
+    }
+
     /**
      * Takes the lease of every unfinished job whose heartbeat is older than {@code timeout} (every one, when null),
      * skipping those another process is claiming at the same moment, and answers their ids.
@@ -162,9 +198,14 @@ public final class DatabaseJobLedger implements JobLedger {
 
     /** The jobs {@code where} selects (on {@code j}, the jobs table), with their events and checkpoints, oldest first. */
     private List<StoredJob> read(String where, Object parameter) {
+        return read(where, parameter, 0);
+    }
+
+    /** As {@link #read(String, Object)}, with only the batches of events that hold events after {@code afterEventId}. */
+    private List<StoredJob> read(String where, Object parameter, long afterEventId) {
         Map<UUID, ByteArrayOutputStream> frames = new LinkedHashMap<>();
         jdbc.sql("SELECT e.job_id, e.frames FROM job_events e JOIN jobs j ON j.id = e.job_id WHERE " + where
-                + " ORDER BY e.job_id, e.first_id").param(parameter).query((ResultSet rs) -> {
+                + " AND e.last_id > ? ORDER BY e.job_id, e.first_id").params(parameter, afterEventId).query((ResultSet rs) -> {
             frames.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ByteArrayOutputStream()).writeBytes(rs.getBytes(2));
         });
         List<StoredJob> jobs = new ArrayList<>();

@@ -49,6 +49,26 @@ public interface JobLedger {
 
         @Override
         public void release(String id) {}
+
+        @Override
+        public StoredJob find(String id, long afterEventId) {
+            return null;
+        }
+
+        @Override
+        public boolean requestCancel(String id) {
+            return false;
+        }
+
+        @Override
+        public List<String> cancelRequested() {
+            return List.of();
+        }
+
+        @Override
+        public AutoCloseable listen(java.util.function.Consumer<String> changed) {
+            return () -> { };
+        }
     };
 
     /** Whether jobs written here outlive the process. */
@@ -86,6 +106,25 @@ public interface JobLedger {
 
     /** Lets another process claim this unfinished job at once (this one stops without finishing it). */
     void release(String id);
+
+    /**
+     * A job whichever process runs it, with only the events after {@code afterEventId} (its frames may begin with
+     * events at or before it, which the caller skips); null if there is no such job.
+     */
+    StoredJob find(String id, long afterEventId);
+
+    /** Asks the process that runs this unfinished job to cancel it; false if there is no such unfinished job. */
+    boolean requestCancel(String id);
+
+    /** The unfinished jobs of this process that a cancel was asked for through another process. */
+    List<String> cancelRequested();
+
+    /**
+     * Calls {@code changed} with a job's id each time a write of it is committed, by any process, from a thread of
+     * its own, until the returned handle is closed. After a lost connection it calls {@code changed} with null:
+     * anything may have changed meanwhile.
+     */
+    AutoCloseable listen(java.util.function.Consumer<String> changed);
 
     /**
      * A job as submitted.

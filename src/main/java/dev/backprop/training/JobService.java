@@ -56,6 +56,8 @@ public class JobService implements DisposableBean {
     private final JobLedger ledger;
     private final JobRecordForm records;
     private final JobWriter writer;
+    private final JobMirrors mirrors;
+    private final AutoCloseable listening;
     private volatile boolean accepting = true;
 
     public JobService(JobStore store, JobLimits limits, TenantQuotas tenants, Clock clock, JsonMapper json, Pools pools, JobLedger ledger) {
@@ -71,8 +73,14 @@ public class JobService implements DisposableBean {
                 new ArrayBlockingQueue<>(Math.max(1, limits.queueLength())), Thread.ofPlatform().name("job-", 0).factory());
         this.ticker = new EventTicker(limits.streamInterval(), limits.streamWriteBudget());
         this.writer = new JobWriter(ledger, ledger.writeInterval(), this::prepareWrite, this::leases, this::lost);
+        this.mirrors = new JobMirrors(ledger, limits, admission, records, this::write, limits.keepFinished());
         store.onEvicted(writer::forget);
-        if (ledger.durable()) restore();
+        if (ledger.durable()) {
+            restore();
+            listening = ledger.listen(this::changed);
+        } else {
+            listening = () -> { };
+        }
     }
 
     public Job submit(Caller caller, TrainingSpec spec) {
@@ -168,13 +176,35 @@ public class JobService implements DisposableBean {
 
     /** The caller's own job: what its events, plot, points and predictions are read from. */
     public Job get(Caller caller, String id) {
-        return store.find(caller.owner(), id).orElseThrow(() -> ApiException.notFound("job", id));
+        return store.find(caller.owner(), id).or(() -> mirrored(id).filter(j -> j.owner.equals(caller.owner())))
+                .orElseThrow(() -> ApiException.notFound("job", id));
     }
 
     /** A job the caller may see and cancel: its own, or any tenant's for an admin. */
     public Job visible(Caller caller, String id) {
         return (caller.admin() ? store.findAnyOwner(id) : store.find(caller.owner(), id))
+                .or(() -> mirrored(id).filter(j -> caller.admin() || j.owner.equals(caller.owner())))
                 .orElseThrow(() -> ApiException.notFound("job", id));
+    }
+
+    /** The job as stored, when another process sharing the store has it. */
+    private java.util.Optional<Job> mirrored(String id) {
+        if (!ledger.durable()) return java.util.Optional.empty();
+        try {
+            UUID.fromString(id);
+        } catch (IllegalArgumentException notAJobId) {
+            return java.util.Optional.empty();
+        }
+        return mirrors.find(id);
+    }
+
+    /** A write of a job was committed, by this process or another: a mirror of it follows. */
+    private void changed(String id) {
+        try {
+            mirrors.changed(id);
+        } catch (RuntimeException e) {
+            log.debug("a mirrored job could not be read again", e);
+        }
     }
 
     /** A page of the jobs the caller may see (every tenant's for an admin), newest first, of one status when it is given. */
@@ -187,19 +217,27 @@ public class JobService implements DisposableBean {
     /** Asks a job to stop; idempotent for a cancelled job, 409 for one that already finished otherwise. */
     public Job cancel(Caller caller, String id) {
         Job job = visible(caller, id);
+        if (mirrors.isMirror(job)) {
+            // the process that runs it reads the request at its next write and stops the job
+            if (!job.status.isTerminal() && !ledger.requestCancel(id)) mirrors.changed(id);
+        } else {
+            cancel(job);
+        }
+        if (job.status.isTerminal() && job.status != JobStatus.CANCELLED) {
+            throw new ApiException(409, "job-finished", "job '" + id + "' has already finished (" + job.status + ")");
+        }
+        return job;
+    }
+
+    /** Asks a job of this process to stop: at once if it is queued, else at its next iteration. */
+    private void cancel(Job job) {
         synchronized (job) {
-            if (job.status == JobStatus.CANCELLED) {
-                return job;
-            }
-            if (job.status.isTerminal()) {
-                throw new ApiException(409, "job-finished", "job '" + id + "' has already finished (" + job.status + ")");
-            }
+            if (job.status.isTerminal()) return;
             job.cancelRequested.set(true);
             if (job.status == JobStatus.QUEUED && executor.remove(runnableOf(job))) {
                 finish(job, JobStatus.CANCELLED);
             }
         }
-        return job;
     }
 
     /** The trained model's probabilities and classes for new rows. */
@@ -425,6 +463,9 @@ public class JobService implements DisposableBean {
      */
     private void leases() {
         ledger.renewLeases();
+        for (String id : ledger.cancelRequested()) {
+            store.findAnyOwner(id).ifPresent(job -> cancel(job));
+        }
         if (accepting && leaseRounds++ % Math.max(1, (int) (1000 / Math.max(1, ledger.writeInterval().toMillis()))) == 0) {
             for (JobLedger.StoredJob stored : ledger.claimExpired()) {
                 log.info("job {} is taken over from a process that stopped renewing its lease", stored.id());
@@ -454,6 +495,7 @@ public class JobService implements DisposableBean {
 
     private void restoreOrFail(JobLedger.StoredJob stored) {
         if (store.findAnyOwner(stored.id()).isPresent()) return;
+        mirrors.drop(stored.id());
         try {
             restore(stored);
         } catch (RuntimeException unreadable) {
@@ -553,7 +595,8 @@ public class JobService implements DisposableBean {
     }
 
     @Override
-    public void destroy() {
+    public void destroy() throws Exception {
+        listening.close();
         writer.close();
         executor.shutdownNow();
         ticker.close();
