@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,8 +19,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Creates, finds, serializes and expires sessions. Requests on one session run one at a time under
- * its lock; different sessions run in parallel. Ids are random UUIDs (122 random bits from
- * {@link java.security.SecureRandom}).
+ * its lock; different sessions run in parallel. Ids are UUIDs whose first 8 hexadecimal digits name this
+ * replica ({@link SessionIds}) and whose other 90 bits are random (from {@link java.security.SecureRandom}).
  */
 @Service
 public class SessionService {
@@ -38,8 +37,10 @@ public class SessionService {
     private final TenantUsage tenantBytes = new TenantUsage();
     private final Clock clock;
     private final ScheduledExecutorService sweeper;
+    private final SessionIds ids;
 
-    public SessionService(Limits limits, TenantQuotas tenants, Pools pools, Clock clock) {
+    public SessionService(Limits limits, TenantQuotas tenants, Pools pools, Clock clock, SessionIds ids) {
+        this.ids = ids;
         this.limits = limits;
         this.tenants = tenants;
         this.sessionsPool = pools.sessions();
@@ -58,7 +59,7 @@ public class SessionService {
             throw ApiException.quota("tenant-session-quota", "tenant '" + caller.owner() + "' holds " + tenants.maxSessions()
                     + " sessions, its limit: delete one, or let an idle one expire (after " + limits.sessionTtl().toMinutes() + " minutes)");
         }
-        Session s = new Session(UUID.randomUUID().toString(), caller, clock.instant(), seed == null ? DEFAULT_SEED : seed);
+        Session s = new Session(ids.next(), caller, clock.instant(), seed == null ? DEFAULT_SEED : seed);
         sessions.put(new Key(caller.owner(), s.id), s);
         return s;
     }

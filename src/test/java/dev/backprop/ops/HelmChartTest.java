@@ -181,7 +181,8 @@ class HelmChartTest {
                 "kind", "PersistentVolumeClaim", "metadata", Map.of("name", "bp-backprop-data", "labels", labels()),
                 "spec", Map.of("accessModes", List.of("ReadWriteOnce"), "resources", storage("1Gi"))));
         assertThat(envOf(manifests)).containsEntry("BACKPROP_STORE_TYPE", "embedded").containsEntry("BACKPROP_STORE_PATH", "/data")
-                .doesNotContainKeys("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD");
+                .doesNotContainKeys("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD",
+                        "BACKPROP_CLUSTER_ADVERTISEDURL");
         assertThat(mounts(manifests)).contains(mount("data", "/data"), mount("tmp", "/tmp"));
         assertThat(volumes(manifests)).contains(claimVolume("bp-backprop-data"), Map.of("name", "tmp", "emptyDir", Map.of()));
         assertThat(deploymentSpec(manifests)).containsEntry("replicas", 1).containsEntry("strategy", Map.of("type", "Recreate"));
@@ -223,6 +224,8 @@ class HelmChartTest {
                 .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://db.example:5432/backprop")
                 .containsEntry("SPRING_DATASOURCE_USERNAME", "backprop")
                 .containsEntry("SPRING_DATASOURCE_PASSWORD", secretKey("backprop-db", "password"))
+                .containsEntry("POD_IP", Map.of("fieldRef", Map.of("fieldPath", "status.podIP")))
+                .containsEntry("BACKPROP_CLUSTER_ADVERTISEDURL", "http://$(POD_IP):8080")
                 .doesNotContainKey("BACKPROP_STORE_PATH");
         assertThat(manifests).doesNotContain("kind: PersistentVolumeClaim", "persistentVolumeClaim", "name: data");
         assertThat(resource(manifests, "PodDisruptionBudget")).containsEntry("spec", Map.of("minAvailable", 1,

@@ -1,0 +1,87 @@
+package dev.backprop.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.backprop.Application;
+import dev.backprop.store.DebianPostgres;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Two replicas on one PostgreSQL, each advertising its address: a session made through one is used through the
+ * other exactly as through its own (the request is forwarded to the replica that holds it), and a session whose id
+ * names no live replica is unknown.
+ */
+class SessionRoutingTest {
+    private static DebianPostgres postgres;
+    private static ConfigurableApplicationContext a, b;
+    private static Api viaA, viaB;
+
+    @BeforeAll
+    static void start() throws Exception {
+        postgres = DebianPostgres.start();
+        int portA = freePort(), portB = freePort();
+        a = replica(portA);
+        b = replica(portB);
+        viaA = new Api(portA);
+        viaB = new Api(portB);
+    }
+
+    private static ConfigurableApplicationContext replica(int port) {
+        return new SpringApplicationBuilder(Application.class).run("--server.port=" + port, "--management.server.port=0",
+                "--backprop.store.type=external", "--spring.datasource.url=" + postgres.jdbcUrl(), "--spring.datasource.username=postgres",
+                "--backprop.cluster.advertised-url=http://127.0.0.1:" + port);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        b.close();
+        a.close();
+        postgres.close();
+    }
+
+    @Test
+    void aSessionMadeThroughOneReplicaIsUsedThroughTheOther() {
+        Api.Session made = viaA.session();
+        Api.Session there = new Api.Session(viaB, made.id());
+        there.tensor("""
+                {"name": "w", "data": [1.0], "requiresGrad": true}""").expect(201);
+        there.tensor("""
+                {"name": "x", "data": [2.0], "requiresGrad": true}""").expect(201);
+        there.op("""
+                {"ops": [
+                  {"op": "add", "inputs": ["w", "x"], "out": "a"},
+                  {"op": "add", "inputs": ["w", 1], "out": "b"},
+                  {"op": "mul", "inputs": ["a", "b"], "out": "y"}
+                ]}""").expect(200);
+        there.backward("""
+                {"tensors": ["y"]}""").expect(200);
+        assertThat(Api.floats(there.view("w").get("grad"))).containsExactly(5f);
+        assertThat(Api.floats(made.view("x").get("grad"))).containsExactly(2f);
+        Api.Response fromB = viaB.get(there.path() + "/tensors/y"), fromA = viaA.get(made.path() + "/tensors/y");
+        assertThat(fromB.status()).isEqualTo(200);
+        assertThat(fromB.body()).isEqualTo(fromA.body());
+        assertThat(fromB.contentType()).isEqualTo(fromA.contentType());
+
+        assertThat(viaB.delete(there.path()).status()).isEqualTo(204);
+        assertThat(viaA.get(made.path()).problem(404, "session-not-found")).isNotNull();
+        assertThat(viaB.get(there.path()).problem(404, "session-not-found")).isNotNull();
+    }
+
+    @Test
+    void aSessionWhoseReplicaIsGoneIsUnknown() {
+        String id = "0badcafe-0000-4000-8000-000000000000";
+        assertThat(viaB.get("/sessions/" + id).problem(404, "session-not-found").get("detail").stringValue())
+                .isEqualTo(viaA.get("/sessions/" + id).problem(404, "session-not-found").get("detail").stringValue());
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
