@@ -22,7 +22,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -239,8 +239,9 @@ public final class DatabaseJobLedger implements JobLedger {
     private <T> T inTransaction(Supplier<T> work) {
         try {
             return transactions.execute(tx -> work.get());
-        } catch (CannotCreateTransactionException | DataAccessResourceFailureException
-                 | TransientDataAccessException e) {
+        } catch (TransactionException | DataAccessResourceFailureException | TransientDataAccessException e) {
+            // TransactionException: the transaction could not begin, or could not roll back after a failed statement
+            // (which then hides the statement's own error): either way, the connection is gone
             throw new JobStoreUnavailableException("the job store cannot be reached: " + e.getMostSpecificCause().getMessage(), e);
         } catch (DataAccessException e) {
             if (e.getMostSpecificCause() instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {

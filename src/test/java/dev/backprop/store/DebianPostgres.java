@@ -68,15 +68,18 @@ public final class DebianPostgres implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        asPostgres(bin.resolve("pg_ctl").toString(), "-D", folder.resolve("data").toString(), "-m", "fast", "-w", "stop");
+        if (Files.exists(folder.resolve("data/postmaster.pid"))) {
+            asPostgres(bin.resolve("pg_ctl").toString(), "-D", folder.resolve("data").toString(), "-m", "fast", "-w", "stop");
+        }
         Folders.delete(folder);
     }
 
+    /** Runs {@code command} as the {@code postgres} user, in the server's folder (which that user may enter). */
     private void asPostgres(String... command) {
         List<String> line = new ArrayList<>();
         if (isRoot()) line.addAll(List.of("runuser", "-u", "postgres", "--"));
         line.addAll(List.of(command));
-        run(line);
+        run(line, folder);
     }
 
     private static boolean isRoot() {
@@ -96,8 +99,12 @@ public final class DebianPostgres implements AutoCloseable {
     }
 
     private static void run(List<String> command) {
+        run(command, null);
+    }
+
+    private static void run(List<String> command, Path directory) {
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(command).directory(directory == null ? null : directory.toFile()).redirectErrorStream(true).start();
             String output = new String(p.getInputStream().readAllBytes());
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);

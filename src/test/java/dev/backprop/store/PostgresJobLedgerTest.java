@@ -3,8 +3,11 @@ package dev.backprop.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.backprop.training.JobLedger;
 import dev.backprop.training.JobStoreUnavailableException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +27,26 @@ class PostgresJobLedgerTest extends JobLedgerContract {
     @AfterAll
     static void stop() throws Exception {
         server.close();
+    }
+
+    @Test
+    void aPooledConnectionThatDiedWithTheServerIsAnUnreachableStoreNotAnError() {
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(server.dataSource());
+        config.setMaximumPoolSize(1);
+        config.setConnectionTimeout(1000);
+        try (HikariDataSource pool = new HikariDataSource(config)) {
+            DatabaseJobLedger pooled = new DatabaseJobLedger(pool, Duration.ofMillis(250), Duration.ofSeconds(10));
+            pooled.renewLeases();
+            server.stopImmediately();
+            try {
+                assertThatThrownBy(() -> pooled.created(newJob(UUID.randomUUID().toString(), Instant.now())))
+                        .isInstanceOf(JobStoreUnavailableException.class).hasMessageStartingWith("the job store cannot be reached: ");
+                assertThatThrownBy(pooled::renewLeases).isInstanceOf(JobStoreUnavailableException.class);
+            } finally {
+                server.startAgain();
+            }
+        }
     }
 
     @Test

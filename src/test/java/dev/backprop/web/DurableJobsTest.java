@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.backprop.Application;
+import dev.backprop.store.EmbeddedStore;
 import dev.backprop.engine.optim.OptimizerSpec;
 import dev.backprop.engine.train.LogisticRegressionTraining;
 import dev.backprop.engine.train.TrainingData;
@@ -20,12 +21,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -121,6 +124,40 @@ class DurableJobsTest {
             float[] weights = new float[result.get("weights").size()];
             for (int i = 0; i < weights.length; i++) weights[i] = result.get("weights").get(i).floatValue();
             assertThat(weights).containsExactly(uninterrupted.weights());
+        } finally {
+            second.close();
+        }
+    }
+
+    @Test
+    void aJobWhoseCheckpointNoLongerReadsEndsFailedWithTheReason() throws Exception {
+        ConfigurableApplicationContext first = start();
+        String id;
+        try {
+            String base = base(first);
+            id = JSON.readTree(post(base + "/jobs", """
+                    {"maxIterations": 1000000, "targetAccuracy": 2.0, "logEvery": 1000}""")).get("id").stringValue();
+            DataSource database = first.getBean(DataSource.class);
+            await().atMost(Duration.ofSeconds(60)).until(() -> JdbcClient.create(database).sql("SELECT count(*) FROM job_checkpoints WHERE job_id = ?")
+                    .param(java.util.UUID.fromString(id)).query(Long.class).single() == 1);
+        } finally {
+            first.close();
+        }
+        try (EmbeddedStore store = EmbeddedStore.start(folder)) {
+            JdbcClient.create(store.dataSource()).sql("UPDATE job_checkpoints SET state = ? WHERE job_id = ?")
+                    .params(new byte[] {1, 2, 3}, java.util.UUID.fromString(id)).update();
+        }
+        ConfigurableApplicationContext second = start();
+        try {
+            String base = base(second);
+            JsonNode job = JSON.readTree(get(base + "/jobs/" + id));
+            assertThat(job.get("status").stringValue()).isEqualTo("FAILED");
+            assertThat(job.get("error").stringValue()).startsWith("the job could not go on after a restart: ");
+            List<Sse.Event> events = Sse.read(base + "/jobs/" + id + "/events", null);
+            assertThat(events.getLast().data().get("status").stringValue()).isEqualTo("FAILED");
+            assertThat(events.getLast().data().get("error").stringValue()).isEqualTo(job.get("error").stringValue());
+            assertThat(events).extracting(Sse.Event::id).containsExactlyElementsOf(
+                    java.util.stream.LongStream.rangeClosed(1, events.size()).boxed().toList());
         } finally {
             second.close();
         }
