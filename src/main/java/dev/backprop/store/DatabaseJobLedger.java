@@ -40,18 +40,25 @@ public final class DatabaseJobLedger implements JobLedger {
     private final Duration writeInterval;
     private final Duration leaseTimeout;
     private final boolean onlyUser;
+    private final int keepFinished;
+    private final Duration keepFor;
     private final UUID worker = UUID.randomUUID();
 
     /** A ledger for a database other processes may share, whose jobs' leases last {@code leaseTimeout}. */
     public DatabaseJobLedger(DataSource dataSource, Duration writeInterval, Duration leaseTimeout) {
-        this(dataSource, writeInterval, leaseTimeout, false);
+        this(dataSource, writeInterval, leaseTimeout, false, 1000, Duration.ofDays(7));
     }
 
     /**
-     * @param onlyUser whether this process is the database's only user (the embedded store), so that at start-up it
-     *                 claims every unfinished job at once instead of waiting for their leases to expire
+     * @param onlyUser     whether this process is the database's only user (the embedded store), so that at start-up
+     *                     it claims every unfinished job at once instead of waiting for their leases to expire
+     * @param keepFinished finished jobs kept per tenant, its newest
+     * @param keepFor      how long a finished job is kept
      */
-    public DatabaseJobLedger(DataSource dataSource, Duration writeInterval, Duration leaseTimeout, boolean onlyUser) {
+    public DatabaseJobLedger(DataSource dataSource, Duration writeInterval, Duration leaseTimeout, boolean onlyUser, int keepFinished,
+                             Duration keepFor) {
+        this.keepFinished = keepFinished;
+        this.keepFor = keepFor;
         this.dataSource = dataSource;
         this.jdbc = JdbcClient.create(dataSource);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -126,16 +133,27 @@ public final class DatabaseJobLedger implements JobLedger {
     }
 
     @Override
-    public void forget(String id) {
-        inTransaction(() -> jdbc.sql("DELETE FROM jobs WHERE id = ?").param(UUID.fromString(id)).update());
+    public List<StoredJob> load(int finished) {
+        return inTransaction(() -> {
+            claim(onlyUser ? null : leaseTimeout);
+            List<StoredJob> jobs = new ArrayList<>(read("j.status IN ('QUEUED', 'RUNNING') AND j.worker = ?", worker));
+            jobs.addAll(read("j.id IN (SELECT id FROM jobs WHERE status NOT IN ('QUEUED', 'RUNNING') ORDER BY finished_at DESC LIMIT ?)",
+                    finished));
+            jobs.sort(java.util.Comparator.comparing(StoredJob::createdAt).thenComparing(StoredJob::id));
+            return jobs;
+        });
     }
 
     @Override
-    public List<StoredJob> load() {
-        return inTransaction(() -> {
-            claim(onlyUser ? null : leaseTimeout);
-            return read("j.status NOT IN ('QUEUED', 'RUNNING') OR j.worker = ?", worker);
-        });
+    public List<String> dropExpired() {
+        return inTransaction(() -> jdbc.sql("""
+                DELETE FROM jobs WHERE id IN (
+                    SELECT id FROM (
+                        SELECT id, finished_at, row_number() OVER (PARTITION BY owner ORDER BY finished_at DESC, id DESC) AS newest
+                        FROM jobs WHERE status NOT IN ('QUEUED', 'RUNNING')) finished
+                    WHERE newest > ? OR finished_at < now() - make_interval(secs => ?))
+                RETURNING id""").params(keepFinished, keepFor.toMillis() / 1000.0).query(UUID.class).list())
+                .stream().map(UUID::toString).toList();
     }
 
     @Override

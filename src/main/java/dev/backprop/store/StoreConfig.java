@@ -41,6 +41,6 @@ class StoreConfig {
     JobLedger jobLedger(StoreProperties store, ObjectProvider<DataSource> dataSource) {
         return store.type() == StoreProperties.Type.MEMORY ? JobLedger.NONE
                 : new DatabaseJobLedger(dataSource.getObject(), store.writeInterval(), store.leaseTimeout(),
-                        store.type() == StoreProperties.Type.EMBEDDED);
+                        store.type() == StoreProperties.Type.EMBEDDED, store.keepFinished(), store.keepFor());
     }
 }

@@ -19,11 +19,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param leaseTimeout      how long after its process last renewed the lease of an unfinished job another process
  *                          sharing the database takes the job over (an embedded store has one process: at start-up it
  *                          goes on with every unfinished job at once)
+ * @param keepFinished      finished jobs the store keeps per tenant (its newest), with their events, points and results;
+ *                          {@code backprop.jobs.keep-finished} is how many of them each replica also holds in memory
+ * @param keepFor           how long the store keeps a finished job
  */
 @ConfigurationProperties(prefix = "backprop.store", ignoreUnknownFields = false)
 public record StoreProperties(@DefaultValue("embedded") Type type, @DefaultValue("./data") Path path,
                               @DefaultValue("250ms") Duration writeInterval, @DefaultValue("4") int poolSize,
-                              @DefaultValue("2s") Duration connectionTimeout, @DefaultValue("10s") Duration leaseTimeout) {
+                              @DefaultValue("2s") Duration connectionTimeout, @DefaultValue("10s") Duration leaseTimeout,
+                              @DefaultValue("1000") int keepFinished, @DefaultValue("7d") Duration keepFor) {
     public enum Type { MEMORY, EMBEDDED, EXTERNAL }
 
     public StoreProperties {

@@ -20,7 +20,6 @@ class InMemoryJobStore implements JobStore {
     private final ConcurrentHashMap<Key, Job> jobs = new ConcurrentHashMap<>();
     private final JobLimits limits;
     private final Clock clock;
-    private volatile java.util.function.Consumer<Job> evicted = job -> { };
 
     InMemoryJobStore(JobLimits limits, Clock clock) {
         this.limits = limits;
@@ -69,8 +68,8 @@ class InMemoryJobStore implements JobStore {
     }
 
     @Override
-    public void onEvicted(java.util.function.Consumer<Job> listener) {
-        evicted = listener;
+    public boolean remove(Job job) {
+        return evict(job);
     }
 
     @Override
@@ -94,7 +93,6 @@ class InMemoryJobStore implements JobStore {
     private boolean evict(Job j) {
         if (!jobs.remove(new Key(j.owner, j.id), j)) return false;
         j.memory.release();
-        evicted.accept(j);
         return true;
     }
 }

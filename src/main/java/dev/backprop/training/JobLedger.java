@@ -28,14 +28,17 @@ public interface JobLedger {
         @Override
         public void write(JobWrite write) {}
 
-        @Override
-        public void forget(String id) {}
 
         @Override
         public void fail(String id, String reason) {}
 
         @Override
-        public List<StoredJob> load() {
+        public List<StoredJob> load(int finished) {
+            return List.of();
+        }
+
+        @Override
+        public List<String> dropExpired() {
             return List.of();
         }
 
@@ -89,14 +92,18 @@ public interface JobLedger {
     /** Ends a stored job that cannot be read back: FAILED with {@code reason}, its events left as they are. */
     void fail(String id, String reason);
 
-    /** Drops a finished job and everything stored of it. */
-    void forget(String id);
 
     /**
-     * At start-up: every finished job, and the unfinished ones this process now runs (claimed: all of them on a store
-     * only this process uses, else those whose lease has expired), oldest first.
+     * At start-up: the unfinished jobs this process now runs (claimed: all of them on a store only this process uses,
+     * else those whose lease has expired) and the {@code finished} jobs that finished last, oldest first.
      */
-    List<StoredJob> load();
+    List<StoredJob> load(int finished);
+
+    /**
+     * Drops the finished jobs past the store's retention (per tenant: its newest ones up to a count, none older than
+     * an age) and answers their ids.
+     */
+    List<String> dropExpired();
 
     /** Renews the lease of every unfinished job this process runs. */
     void renewLeases();

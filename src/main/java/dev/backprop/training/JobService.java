@@ -74,7 +74,6 @@ public class JobService implements DisposableBean {
         this.ticker = new EventTicker(limits.streamInterval(), limits.streamWriteBudget());
         this.writer = new JobWriter(ledger, ledger.writeInterval(), this::prepareWrite, this::leases, this::lost);
         this.mirrors = new JobMirrors(ledger, limits, admission, records, this::write, limits.keepFinished());
-        store.onEvicted(writer::forget);
         if (ledger.durable()) {
             restore();
             listening = ledger.listen(this::changed);
@@ -466,18 +465,31 @@ public class JobService implements DisposableBean {
         for (String id : ledger.cancelRequested()) {
             store.findAnyOwner(id).ifPresent(job -> cancel(job));
         }
-        if (accepting && leaseRounds++ % Math.max(1, (int) (1000 / Math.max(1, ledger.writeInterval().toMillis()))) == 0) {
+        int roundsASecond = Math.max(1, (int) (1000 / Math.max(1, ledger.writeInterval().toMillis())));
+        if (accepting && leaseRounds % roundsASecond == 0) {
             for (JobLedger.StoredJob stored : ledger.claimExpired()) {
                 log.info("job {} is taken over from a process that stopped renewing its lease", stored.id());
                 restoreOrFail(stored);
             }
         }
+        if (leaseRounds % (60 * roundsASecond) == 0) {
+            for (String id : ledger.dropExpired()) {
+                store.findAnyOwner(id).ifPresent(store::remove);
+                mirrors.drop(id);
+            }
+        }
+        leaseRounds++;
     }
 
-    /** Stops a job another process has taken over: its training ends here, its streams end without a terminal event. */
+    /**
+     * Stops a job another process has taken over: its training ends here, its streams end without a terminal event
+     * (their clients resume from the job as the store has it), and this process lets it go.
+     */
     private void lost(Job job) {
         job.durability.suspending = true;
         job.journal.events().hangUp();
+        store.remove(job);
+        if (job.metered) activeJobs.release(job.owner, 1);
     }
 
     /**
@@ -487,7 +499,7 @@ public class JobService implements DisposableBean {
      * written FAILED as it is. Then the finished jobs past the retention limits are dropped.
      */
     private void restore() {
-        for (JobLedger.StoredJob stored : ledger.load()) {
+        for (JobLedger.StoredJob stored : ledger.load(limits.keepFinished())) {
             restoreOrFail(stored);
         }
         store.evictFinished();
@@ -535,8 +547,9 @@ public class JobService implements DisposableBean {
             if (memory == null) memory = admission.forKept(kept);
         }
         if (memory == null) {
-            log.warn("job {} is dropped from the store: the jobs' memory has no room for it", s.id());
-            ledger.forget(s.id());
+            // the store keeps it: a finished job is read from there when asked for, an unfinished one is claimed again
+            log.warn("job {} is not held here now: the jobs' memory has no room for it", s.id());
+            if (!s.status().isTerminal()) ledger.release(s.id());
             return;
         }
         Job job = new Job(s.id(), s.owner(), s.metered(), s.createdAt(), p.features(), points, journal, memory);

@@ -21,8 +21,8 @@ public interface JobStore {
     /** Drops finished jobs beyond the configured count and age, releasing their memory. */
     void evictFinished();
 
-    /** Calls {@code listener} with each job dropped by {@link #evictFinished} or {@link #evictOldestFinished}. */
-    void onEvicted(java.util.function.Consumer<Job> listener);
+    /** Drops a job (finished, or no longer this process's), releasing its memory; false if it was not here. */
+    boolean remove(Job job);
 
     /** Drops the finished job that finished first, releasing its memory; false if no job has finished. */
     boolean evictOldestFinished();

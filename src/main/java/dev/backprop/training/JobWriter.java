@@ -3,7 +3,6 @@ package dev.backprop.training;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
@@ -26,7 +25,6 @@ final class JobWriter implements AutoCloseable {
     private final Runnable leases;
     private final java.util.function.Consumer<Job> lost;
     private final Set<Job> pending = ConcurrentHashMap.newKeySet();
-    private final ConcurrentLinkedQueue<String> forgotten = new ConcurrentLinkedQueue<>();
     private final Thread thread;
     private volatile boolean stopped;
     private volatile boolean reachable = true;
@@ -57,11 +55,6 @@ final class JobWriter implements AutoCloseable {
         LockSupport.unpark(thread);
     }
 
-    /** Drops a finished job from the store, after any write of it still to be done. */
-    void forget(Job job) {
-        if (ledger.durable()) forgotten.add(job.id);
-    }
-
     /** Whether the latest write reached the store. */
     boolean reachable() {
         return reachable;
@@ -78,7 +71,7 @@ final class JobWriter implements AutoCloseable {
         }
     }
 
-    /** One round of writes: every job with something new, then the forgotten jobs, then the leases. */
+    /** One round of writes: every job with something new, then the leases. */
     synchronized void tick() {
         for (Job job : pending) {
             if (!write(job)) return;
@@ -88,14 +81,6 @@ final class JobWriter implements AutoCloseable {
         } catch (RuntimeException e) {
             failed(e);
             return;
-        }
-        for (String id; (id = forgotten.peek()) != null; forgotten.poll()) {
-            try {
-                ledger.forget(id);
-            } catch (RuntimeException e) {
-                failed(e);
-                return;
-            }
         }
     }
 

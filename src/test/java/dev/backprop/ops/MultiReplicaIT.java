@@ -72,12 +72,7 @@ class MultiReplicaIT {
         java.time.Instant killed = java.time.Instant.now();
         a.kill();
         List<StreamEvent> all = new ArrayList<>(seen);
-        // the client's reconnections (as an EventSource makes them) until the job has ended
-        while (!all.getLast().name().equals("status") || all.getLast().data().toString().contains("RUNNING")) {
-            try (BufferedReader lines = b.stream("/jobs/" + id + "/events", Long.toString(all.getLast().id()))) {
-                for (StreamEvent e = StreamEvent.next(lines); e != null; e = StreamEvent.next(lines)) all.add(e);
-            }
-        }
+        all.addAll(b.eventsUntilEnd(id, seen.getLast().id()));
         assertThat(all).extracting(StreamEvent::id).containsExactlyElementsOf(LongStream.rangeClosed(1, all.size()).boxed().toList());
         assertThat(all.getLast().data().toString()).isEqualTo("{\"status\":\"SUCCEEDED\"}");
 

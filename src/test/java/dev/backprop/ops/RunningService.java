@@ -64,6 +64,27 @@ record RunningService(Process process, String base, Path logFile) {
         return new BufferedReader(new InputStreamReader(r.body(), java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /**
+     * The job's events after {@code lastEventId} until its terminal one, reconnecting with Last-Event-ID whenever the
+     * service ends the stream before (as an EventSource does): a replica that takes the job over ends the streams it
+     * served from the store.
+     */
+    List<StreamEvent> eventsUntilEnd(String job, long lastEventId) throws Exception {
+        List<StreamEvent> events = new ArrayList<>();
+        long last = lastEventId;
+        while (events.isEmpty() || !isEnd(events.getLast())) {
+            try (BufferedReader lines = stream("/jobs/" + job + "/events", Long.toString(last))) {
+                for (StreamEvent e = StreamEvent.next(lines); e != null; e = StreamEvent.next(lines)) events.add(e);
+            }
+            if (!events.isEmpty()) last = events.getLast().id();
+        }
+        return events;
+    }
+
+    private static boolean isEnd(StreamEvent e) {
+        return e.name().equals("status") && !List.of("QUEUED", "RUNNING").contains(e.data().get("status").stringValue());
+    }
+
     /** {@code kill -9}. */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();

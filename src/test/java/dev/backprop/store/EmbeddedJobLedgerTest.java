@@ -39,11 +39,11 @@ class EmbeddedJobLedgerTest extends JobLedgerContract {
         String id = UUID.randomUUID().toString();
         try (EmbeddedStore first = EmbeddedStore.start(kept)) {
             Flyway.configure().dataSource(first.dataSource()).load().migrate();
-            new DatabaseJobLedger(first.dataSource(), Duration.ofSeconds(1), Duration.ofSeconds(10), true).created(newJob(id, Instant.now()));
+            JobLedgerContract.onlyUser(first.dataSource()).created(newJob(id, Instant.now()));
         }
         try (EmbeddedStore second = EmbeddedStore.start(kept)) {
             Flyway.configure().dataSource(second.dataSource()).load().migrate();
-            assertThat(new DatabaseJobLedger(second.dataSource(), Duration.ofSeconds(1), Duration.ofSeconds(10), true).load()).extracting(JobLedger.StoredJob::id)
+            assertThat(JobLedgerContract.onlyUser(second.dataSource()).load(100)).extracting(JobLedger.StoredJob::id)
                     .containsExactly(id);
         }
     }
@@ -63,7 +63,7 @@ class EmbeddedJobLedgerTest extends JobLedgerContract {
         child.destroyForcibly().waitFor();
         assertThat(Files.exists(kept.resolve("postgres/postmaster.pid"))).as("the killed JVM's server still runs").isTrue();
         try (EmbeddedStore again = EmbeddedStore.start(kept)) {
-            assertThat(new DatabaseJobLedger(again.dataSource(), Duration.ofSeconds(1), Duration.ofSeconds(10), true).load()).extracting(JobLedger.StoredJob::id)
+            assertThat(JobLedgerContract.onlyUser(again.dataSource()).load(100)).extracting(JobLedger.StoredJob::id)
                     .containsExactly(id);
         }
         Folders.delete(kept);

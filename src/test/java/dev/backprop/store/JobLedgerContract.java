@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -32,6 +33,11 @@ abstract class JobLedgerContract {
         ledger = new DatabaseJobLedger(dataSource, Duration.ofMillis(250), Duration.ofSeconds(10));
     }
 
+    /** A ledger as the embedded store's one process has it. */
+    static DatabaseJobLedger onlyUser(DataSource database) {
+        return new DatabaseJobLedger(database, Duration.ofSeconds(1), Duration.ofSeconds(10), true, 1000, Duration.ofDays(7));
+    }
+
     static byte[] frames(long first, long last, String name) {
         StringBuilder text = new StringBuilder();
         for (long id = first; id <= last; id++) text.append("id: ").append(id).append("\nevent: ").append(name).append("\ndata: {}\n\n");
@@ -48,7 +54,7 @@ abstract class JobLedgerContract {
     }
 
     static JobLedger.StoredJob stored(String id) {
-        return ledger.load().stream().filter(j -> j.id().equals(id)).findFirst().orElseThrow();
+        return ledger.find(id, 0);
     }
 
     static JobLedger.JobWrite running(String id, Instant started, JobLedger.Events events, JobLedger.Checkpoint checkpoint) {
@@ -119,8 +125,31 @@ abstract class JobLedgerContract {
         assertThat(job.checkpoint()).isNull();
         assertThat(job.data()).isNull();
         assertThat(job.points()).containsExactly(4, 5);
-        ledger.forget(id);
-        assertThat(ledger.load()).noneMatch(j -> j.id().equals(id));
+    }
+
+    @Test
+    void retentionKeepsEachTenantsNewestFinishedJobsUpToACountAndAnAge() {
+        DatabaseJobLedger keepingTwo = new DatabaseJobLedger(dataSource, Duration.ofMillis(250), Duration.ofSeconds(10), false, 2,
+                Duration.ofHours(1));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String tenant = "retained-" + UUID.randomUUID(), other = "other-" + UUID.randomUUID();
+        List<String> tenants = List.of(tenant, tenant, tenant, other, other);
+        List<Instant> finished = List.of(now.minusSeconds(30), now.minusSeconds(20), now.minusSeconds(10), now.minusSeconds(7200),
+                now.minusSeconds(5));
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < tenants.size(); i++) {
+            String id = UUID.randomUUID().toString();
+            ids.add(id);
+            keepingTwo.created(new JobLedger.NewJob(id, tenants.get(i), true, now.minusSeconds(9000), "{}", null, new byte[] {1},
+                    events(1, 1, "status")));
+            keepingTwo.write(new JobLedger.JobWrite(id, JobStatus.SUCCEEDED, now.minusSeconds(8000), finished.get(i), null, null,
+                    events(2, 2, "status"), null));
+        }
+        assertThat(keepingTwo.dropExpired()).containsAll(List.of(ids.get(0), ids.get(3))).doesNotContainAnyElementsOf(
+                List.of(ids.get(1), ids.get(2), ids.get(4)));
+        assertThat(keepingTwo.find(ids.get(0), 0)).isNull();
+        assertThat(keepingTwo.find(ids.get(2), 0).status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(keepingTwo.find(ids.get(4), 0).owner()).isEqualTo(other);
     }
 
     @Test

@@ -55,7 +55,7 @@ class PostgresJobLedgerTest extends JobLedgerContract {
         ledger.created(newJob(id, Instant.now()));
         ledger.write(running(id, Instant.now(), events(2, 2, "metrics"), new JobLedger.Checkpoint(50, 2, new byte[] {5}, null)));
         server.stopImmediately();
-        assertThatThrownBy(() -> ledger.load()).isInstanceOf(JobStoreUnavailableException.class)
+        assertThatThrownBy(() -> ledger.load(100)).isInstanceOf(JobStoreUnavailableException.class)
                 .hasMessageStartingWith("the job store cannot be reached: ");
         server.startAgain();
         JobLedger.StoredJob job = stored(id);

@@ -73,6 +73,25 @@ class SessionRoutingTest {
     }
 
     @Test
+    void aJobOnTheTensorsOfASessionHeldByTheOtherReplicaIsTrainedThere() {
+        Api.Session made = viaA.session();
+        made.tensor("""
+                {"name": "train_x", "data": [[2, 2], [1.5, 2.5], [3, 1], [-2, -1], [-1, -2.5], [-3, -2]]}""").expect(201);
+        made.tensor("""
+                {"name": "train_y", "data": [0, 0, 0, 1, 1, 1]}""").expect(201);
+        String id = viaB.post("/jobs", """
+                {"data": {"session": {"id": "%s", "x": "train_x", "y": "train_y"}}, "maxIterations": 200, "logEvery": 10}"""
+                .formatted(made.id())).expect(202).json().get("id").stringValue();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> viaB.get("/jobs/" + id).json().get("status").stringValue().equals("SUCCEEDED"));
+        assertThat(viaA.get("/jobs/" + id).expect(200).json().get("status").stringValue()).isEqualTo("SUCCEEDED");
+        assertThat(viaB.get("/jobs/" + id + "/points").expect(200).json().get("y")).hasSize(6);
+        assertThat(viaB.post("/jobs", """
+                {"data": {"session": {"id": "%s", "x": "nope", "y": "train_y"}}}""".formatted(made.id()))
+                .problem(404, "tensor-not-found")).isNotNull();
+    }
+
+    @Test
     void aSessionWhoseReplicaIsGoneIsUnknown() {
         String id = "0badcafe-0000-4000-8000-000000000000";
         assertThat(viaB.get("/sessions/" + id).problem(404, "session-not-found").get("detail").stringValue())
