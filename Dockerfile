@@ -31,8 +31,9 @@ COPY --from=extract /extract/layers/dependencies/ ./
 COPY --from=extract /extract/layers/spring-boot-loader/ ./
 COPY --from=extract /extract/layers/snapshot-dependencies/ ./
 COPY --from=extract /extract/layers/application/ ./
+# (Jobs in memory for it: an image build has no room for a database server, which loads its classes at run time.)
 RUN java -XX:AOTCacheOutput=backprop.aot -Dspring.context.exit=onRefresh --add-modules=jdk.incubator.vector -jar backprop.jar \
-        --backprop.store.path=/tmp/aot-store && rm -rf /tmp/aot-store
+        --backprop.store.type=memory
 
 # Run: a fixed non-root UID (10001, as the Helm chart's securityContext expects), heap sized from the
 # container's memory limit, and an exit on OutOfMemoryError so that the orchestrator restarts the pod.
