@@ -1,5 +1,6 @@
 package dev.backprop.store;
 
+import dev.backprop.session.PageQuery;
 import dev.backprop.training.JobLeaseLostException;
 import dev.backprop.training.JobLedger;
 import dev.backprop.training.JobStatus;
@@ -98,9 +99,10 @@ public final class DatabaseJobLedger implements JobLedger {
             boolean ended = write.status().isTerminal();
             int ours = jdbc.sql("""
                     UPDATE jobs SET status = ?, started_at = ?, finished_at = ?, error = ?, result = CAST(? AS jsonb),
-                        data = CASE WHEN ? THEN NULL ELSE data END WHERE id = ? AND worker IS NOT DISTINCT FROM ?""")
+                        latest_metrics = coalesce(?, latest_metrics), data = CASE WHEN ? THEN NULL ELSE data END
+                    WHERE id = ? AND worker IS NOT DISTINCT FROM ?""")
                     .params(write.status().name(), timestamp(write.startedAt()), timestamp(write.finishedAt()), write.error(), write.result(),
-                            ended, id, worker).update();
+                            write.latestMetrics(), ended, id, worker).update();
             if (ours == 0) throw new JobLeaseLostException(write.id());
             if (write.events() != null) append(write.id(), write.events());
             Checkpoint c = write.checkpoint();
@@ -193,6 +195,49 @@ public final class DatabaseJobLedger implements JobLedger {
     public List<String> cancelRequested() {
         return inTransaction(() -> jdbc.sql("SELECT id FROM jobs WHERE worker = ? AND cancel_requested AND status IN ('QUEUED', 'RUNNING')")
                 .param(worker).query(UUID.class).list()).stream().map(UUID::toString).toList();
+    }
+
+    @Override
+    public List<StoredSummary> page(String owner, PageQuery query, JobStatus status) {
+        StringBuilder where = new StringBuilder("true");
+        List<Object> params = new ArrayList<>();
+        if (owner != null) {
+            where.append(" AND owner = ?");
+            params.add(owner);
+        }
+        if (status != null) {
+            where.append(" AND status = ?");
+            params.add(status.name());
+        }
+        if (query.after() != null) {
+            where.append(" AND (created_at, id) < (?, ?)");
+            params.add(Timestamp.from(query.after().createdAt()));
+            params.add(cursorId(query.after().id()));
+        }
+        if (query.createdAfter() != null) {
+            where.append(" AND created_at > ?");
+            params.add(Timestamp.from(query.createdAfter()));
+        }
+        if (query.createdBefore() != null) {
+            where.append(" AND created_at < ?");
+            params.add(Timestamp.from(query.createdBefore()));
+        }
+        params.add(query.size() + 1);
+        return inTransaction(() -> jdbc.sql("""
+                SELECT id, status, created_at, started_at, finished_at, error, result::text, latest_metrics FROM jobs
+                WHERE\s""" + where + " ORDER BY created_at DESC, id DESC LIMIT ?").params(params)
+                .query((rs, n) -> new StoredSummary(rs.getObject(1, UUID.class).toString(), JobStatus.valueOf(rs.getString(2)),
+                        instant(rs, 3), instant(rs, 4), instant(rs, 5), rs.getString(6), rs.getString(7), rs.getString(8)))
+                .list());
+    }
+
+    /** A cursor's id as a job id; a cursor between jobs may name an id that is not one (then it sorts before every job). */
+    private static UUID cursorId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException notAnId) {
+            return new UUID(Long.MAX_VALUE, Long.MAX_VALUE);
+        }
     }
 
     @Override

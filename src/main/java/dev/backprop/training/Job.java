@@ -73,6 +73,11 @@ public final class Job {
         return createdAt;
     }
 
+    /** What a listing shows of the job now. */
+    public JobSummary summary() {
+        return new JobSummary(id, status, createdAt, startedAt, finishedAt, latest, result, error);
+    }
+
     /** Where the job stands in a newest-first listing. */
     public Cursor position() {
         return new Cursor(createdAt, id);

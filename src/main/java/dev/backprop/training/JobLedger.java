@@ -72,6 +72,11 @@ public interface JobLedger {
         public AutoCloseable listen(java.util.function.Consumer<String> changed) {
             return () -> { };
         }
+
+        @Override
+        public List<StoredSummary> page(String owner, dev.backprop.session.PageQuery query, JobStatus status) {
+            return List.of();
+        }
     };
 
     /** Whether jobs written here outlive the process. */
@@ -127,6 +132,16 @@ public interface JobLedger {
     List<String> cancelRequested();
 
     /**
+     * The jobs of {@code owner} (of every owner when null), of {@code status} when it is given, that {@code query}
+     * admits: newest first, at most one more than its size.
+     */
+    List<StoredSummary> page(String owner, dev.backprop.session.PageQuery query, JobStatus status);
+
+    /** A job as a listing shows it: {@code result} and {@code latestMetrics} as JSON, or null. */
+    record StoredSummary(String id, JobStatus status, Instant createdAt, Instant startedAt, Instant finishedAt, String error, String result,
+                         String latestMetrics) {}
+
+    /**
      * Calls {@code changed} with a job's id each time a write of it is committed, by any process, from a thread of
      * its own, until the returned handle is closed. After a lost connection it calls {@code changed} with null:
      * anything may have changed meanwhile.
@@ -152,12 +167,12 @@ public interface JobLedger {
     record Checkpoint(int iteration, long lastEventId, byte[] state, String pendingMetrics) {}
 
     /**
-     * A job's status and times as they are now, with events to add (or null) and a checkpoint (or null). When the
-     * status is terminal, {@code result} (JSON, or null) and {@code error} are its end, and the job's checkpoint
+     * A job's status and times as they are now, with events to add (or null), a checkpoint (or null) and its latest
+     * logged metrics (JSON, or null). When the status is terminal, {@code result} (JSON, or null) and {@code error} are its end, and the job's checkpoint
      * and data are dropped.
      */
     record JobWrite(String id, JobStatus status, Instant startedAt, Instant finishedAt, String error, String result, Events events,
-                    Checkpoint checkpoint) {}
+                    Checkpoint checkpoint, String latestMetrics) {}
 
     /** A job as stored: its submission, where it stands, every stored event's frames, and its checkpoint (or null). */
     record StoredJob(String id, String owner, boolean metered, Instant createdAt, String spec, byte[] data, byte[] points,

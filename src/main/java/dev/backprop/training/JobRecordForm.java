@@ -74,6 +74,17 @@ final class JobRecordForm {
         return checkpoint.pendingMetrics() == null ? null : metrics(checkpoint.pendingMetrics());
     }
 
+    /** Metrics as a {@code metrics} event's data, or null. */
+    String metrics(TrainingMetrics metrics) {
+        return metrics == null ? null : json.writeValueAsString(JobJournal.metricsJson(metrics));
+    }
+
+    /** What a listing shows of a stored job. */
+    JobSummary summary(JobLedger.StoredSummary s) {
+        return new JobSummary(s.id(), s.status(), s.createdAt(), s.startedAt(), s.finishedAt(),
+                s.latestMetrics() == null ? null : metrics(s.latestMetrics()), result(s.result()), s.error());
+    }
+
     /** The metrics of a {@code metrics} event's data, as the journal rendered them. */
     TrainingMetrics metrics(String data) {
         JsonNode m = json.readTree(data);

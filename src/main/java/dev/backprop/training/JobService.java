@@ -118,7 +118,7 @@ public class JobService implements DisposableBean {
         try {
             memory = admission.admit(samples, features, synthetic, limits.maxLogBytes().toBytes() + Job.pointsBytes(points, features));
             LogisticRegressionTraining training = new LogisticRegressionTraining(withData.get());
-            job = new Job(UUID.randomUUID().toString(), caller, clock.instant(), training,
+            job = new Job(UUID.randomUUID().toString(), caller, now(), training,
                     training.data().sample(limits.maxPoints()), journal(s.logEvery()), memory);
             status(job, JobStatus.QUEUED);
             if (ledger.durable()) record(job, training);
@@ -207,10 +207,16 @@ public class JobService implements DisposableBean {
     }
 
     /** A page of the jobs the caller may see (every tenant's for an admin), newest first, of one status when it is given. */
-    public Page<Job> list(Caller caller, PageQuery query, JobStatus status) {
+    public Page<JobSummary> list(Caller caller, PageQuery query, JobStatus status) {
+        if (ledger.durable()) {
+            // every replica's jobs, from the store; this replica's own as they are now
+            List<JobSummary> stored = ledger.page(caller.admin() ? null : caller.owner(), query, status).stream()
+                    .map(s -> store.findAnyOwner(s.id()).map(Job::summary).orElseGet(() -> records.summary(s))).toList();
+            return Page.of(stored, JobSummary::position, query);
+        }
         List<Job> visible = caller.admin() ? store.all() : store.list(caller.owner());
         if (status != null) visible = visible.stream().filter(j -> j.status == status).toList();
-        return Page.of(visible, Job::position, query);
+        return Page.of(visible.stream().map(Job::summary).toList(), JobSummary::position, query);
     }
 
     /** Asks a job to stop; idempotent for a cancelled job, 409 for one that already finished otherwise. */
@@ -361,7 +367,7 @@ public class JobService implements DisposableBean {
             }
             // a job that goes on from the store is running already
             if (job.status != JobStatus.RUNNING) {
-                job.startedAt = clock.instant();
+                job.startedAt = now();
                 status(job, JobStatus.RUNNING);
                 d.statusThrough = job.journal.events().appendedId();
             }
@@ -420,7 +426,7 @@ public class JobService implements DisposableBean {
             LogisticRegressionTraining training = job.training;
             if (training != null) job.model = training.trained();
             job.training = null;
-            job.finishedAt = clock.instant();
+            job.finishedAt = now();
             job.status = terminal;
             if (job.metered) activeJobs.release(job.owner, 1);
             // before the terminal event is published: a client that sees it may submit the next job at once
@@ -450,7 +456,8 @@ public class JobService implements DisposableBean {
             if (status == d.writtenStatus && frames == null && checkpoint == null) return null;
             JobLedger.Events events = frames == null ? null : new JobLedger.Events(frames.firstId(), frames.lastId(), frames.bytes(), replace);
             return new JobWriter.Prepared(new JobLedger.JobWrite(job.id, status, job.startedAt, job.finishedAt, ended ? job.error : null,
-                    ended ? records.result(job.result) : null, events, checkpoint), Math.max(through, d.writtenThrough), generation);
+                    ended ? records.result(job.result) : null, events, checkpoint, records.metrics(job.latest)),
+                    Math.max(through, d.writtenThrough), generation);
         }
     }
 
@@ -596,6 +603,14 @@ public class JobService implements DisposableBean {
             job.error = "the job could not go on after a restart: the job queue was full";
             finish(job, JobStatus.FAILED);
         }
+    }
+
+    /**
+     * The time in microseconds, as the store keeps times: a job reads the same from memory and from the store, and a
+     * listing's cursor means the same in both.
+     */
+    private java.time.Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     private void status(Job job, JobStatus s) {

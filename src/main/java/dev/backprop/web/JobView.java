@@ -3,6 +3,7 @@ package dev.backprop.web;
 import dev.backprop.engine.train.TrainingMetrics;
 import dev.backprop.engine.train.TrainingResult;
 import dev.backprop.training.Job;
+import dev.backprop.training.JobSummary;
 import java.time.Instant;
 
 record JobView(String id, String status, Instant createdAt, Instant startedAt, Instant finishedAt, Metrics metrics, Result result,
@@ -21,6 +22,10 @@ record JobView(String id, String status, Instant createdAt, Instant startedAt, I
     }
 
     static JobView of(Job j) {
+        return of(j.summary());
+    }
+
+    static JobView of(JobSummary j) {
         return new JobView(j.id(), j.status().name(), j.createdAt(), j.startedAt(), j.finishedAt(), Metrics.of(j.latest()),
                 Result.of(j.result()), j.error());
     }

@@ -58,7 +58,7 @@ abstract class JobLedgerContract {
     }
 
     static JobLedger.JobWrite running(String id, Instant started, JobLedger.Events events, JobLedger.Checkpoint checkpoint) {
-        return new JobLedger.JobWrite(id, JobStatus.RUNNING, started, null, null, null, events, checkpoint);
+        return new JobLedger.JobWrite(id, JobStatus.RUNNING, started, null, null, null, events, checkpoint, null);
     }
 
     @Test
@@ -117,7 +117,7 @@ abstract class JobLedgerContract {
         ledger.created(newJob(id, now));
         ledger.write(running(id, now, events(2, 2, "status"), new JobLedger.Checkpoint(10, 2, new byte[] {1}, null)));
         ledger.write(new JobLedger.JobWrite(id, JobStatus.SUCCEEDED, now, now.plusSeconds(1), null, "{\"loss\": 0.5}",
-                events(3, 3, "status"), null));
+                events(3, 3, "status"), null, null));
         JobLedger.StoredJob job = stored(id);
         assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(job.finishedAt()).isEqualTo(now.plusSeconds(1));
@@ -143,7 +143,7 @@ abstract class JobLedgerContract {
             keepingTwo.created(new JobLedger.NewJob(id, tenants.get(i), true, now.minusSeconds(9000), "{}", null, new byte[] {1},
                     events(1, 1, "status")));
             keepingTwo.write(new JobLedger.JobWrite(id, JobStatus.SUCCEEDED, now.minusSeconds(8000), finished.get(i), null, null,
-                    events(2, 2, "status"), null));
+                    events(2, 2, "status"), null, null));
         }
         assertThat(keepingTwo.dropExpired()).containsAll(List.of(ids.get(0), ids.get(3))).doesNotContainAnyElementsOf(
                 List.of(ids.get(1), ids.get(2), ids.get(4)));

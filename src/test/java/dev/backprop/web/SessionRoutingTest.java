@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Two replicas on one PostgreSQL, each advertising its address: a session made through one is used through the
@@ -86,6 +87,11 @@ class SessionRoutingTest {
                 .until(() -> viaB.get("/jobs/" + id).json().get("status").stringValue().equals("SUCCEEDED"));
         assertThat(viaA.get("/jobs/" + id).expect(200).json().get("status").stringValue()).isEqualTo("SUCCEEDED");
         assertThat(viaB.get("/jobs/" + id + "/points").expect(200).json().get("y")).hasSize(6);
+        // the lists come from the store: each replica lists the job, as the replica that ran it holds it
+        JsonNode listedByA = only(viaA.get("/jobs").expect(200).json(), id), listedByB = only(viaB.get("/jobs").expect(200).json(), id);
+        assertThat(listedByB).isEqualTo(listedByA);
+        assertThat(listedByB.get("status").stringValue()).isEqualTo("SUCCEEDED");
+        assertThat(listedByB.get("metrics").get("loss").isNumber()).isTrue();
         assertThat(viaB.post("/jobs", """
                 {"data": {"session": {"id": "%s", "x": "nope", "y": "train_y"}}}""".formatted(made.id()))
                 .problem(404, "tensor-not-found")).isNotNull();
@@ -96,6 +102,11 @@ class SessionRoutingTest {
         String id = "0badcafe-0000-4000-8000-000000000000";
         assertThat(viaB.get("/sessions/" + id).problem(404, "session-not-found").get("detail").stringValue())
                 .isEqualTo(viaA.get("/sessions/" + id).problem(404, "session-not-found").get("detail").stringValue());
+    }
+
+    private static JsonNode only(JsonNode jobs, String id) {
+        return java.util.stream.StreamSupport.stream(jobs.spliterator(), false).filter(j -> j.get("id").stringValue().equals(id))
+                .findFirst().orElseThrow(() -> new AssertionError("job " + id + " is not listed: " + jobs));
     }
 
     private static int freePort() throws Exception {

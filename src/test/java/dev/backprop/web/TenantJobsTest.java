@@ -10,6 +10,7 @@ import dev.backprop.session.ApiException;
 import dev.backprop.session.Caller;
 import dev.backprop.session.PageQuery;
 import dev.backprop.training.Job;
+import dev.backprop.training.JobSummary;
 import dev.backprop.training.JobService;
 import dev.backprop.training.JobStatus;
 import java.time.Duration;
@@ -47,9 +48,9 @@ class TenantJobsTest {
         Job b = jobs.submit(bob, TINY);
         PageQuery since = new PageQuery(1000, null, before, null);
 
-        assertThat(jobs.list(alice, since, null).items()).extracting(Job::id).containsExactly(a.id());
-        assertThat(jobs.list(bob, since, null).items()).extracting(Job::id).containsExactly(b.id());
-        assertThat(jobs.list(admin, since, null).items()).extracting(Job::id).containsExactly(b.id(), a.id());
+        assertThat(jobs.list(alice, since, null).items()).extracting(JobSummary::id).containsExactly(a.id());
+        assertThat(jobs.list(bob, since, null).items()).extracting(JobSummary::id).containsExactly(b.id());
+        assertThat(jobs.list(admin, since, null).items()).extracting(JobSummary::id).containsExactly(b.id(), a.id());
 
         assertThat(jobs.visible(admin, a.id())).isSameAs(a);
         assertThat(jobs.visible(alice, a.id())).isSameAs(a);
