@@ -66,6 +66,13 @@ public final class ReplicaRegistry implements AutoCloseable {
         return found;
     }
 
+    /** Where every other live replica is reached. */
+    public java.util.List<URI> others() {
+        return jdbc.sql("""
+                SELECT url FROM replicas WHERE id <> ? AND heartbeat_at > now() - make_interval(secs => ?) ORDER BY id""")
+                .params(replica, 4 * heartbeat.toMillis() / 1000.0).query(String.class).list().stream().map(URI::create).toList();
+    }
+
     public String replica() {
         return replica;
     }

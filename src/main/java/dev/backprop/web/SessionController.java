@@ -2,9 +2,13 @@ package dev.backprop.web;
 
 import dev.backprop.session.ApiException;
 import dev.backprop.session.Caller;
+import dev.backprop.session.Cursor;
+import dev.backprop.session.Page;
 import dev.backprop.session.Session;
 import dev.backprop.session.SessionService;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -28,8 +32,11 @@ class SessionController {
     private final IdempotencyKeys idempotency;
     private final Audit audit;
 
-    SessionController(SessionService sessions, PageLimits pages, IdempotencyKeys idempotency, Audit audit) {
+    private final PeerSessionLists peers;
+
+    SessionController(SessionService sessions, PageLimits pages, IdempotencyKeys idempotency, Audit audit, PeerSessionLists peers) {
         this.sessions = sessions;
+        this.peers = peers;
         this.pages = pages;
         this.idempotency = idempotency;
         this.audit = audit;
@@ -48,14 +55,28 @@ class SessionController {
         return ResponseEntity.created(URI.create(PATH + "/" + s.id())).body(view);
     }
 
-    /** The caller's sessions, newest first, a page at a time. */
+    /** The caller's sessions, newest first, a page at a time: with several replicas, every replica's. */
     @GetMapping
-    ResponseEntity<List<SessionView>> list(Caller caller, @RequestParam(required = false) String pageSize,
+    ResponseEntity<List<SessionView>> list(Caller caller, HttpServletRequest request, @RequestParam(required = false) String pageSize,
                                            @RequestParam(required = false) String pageToken,
                                            @RequestParam(required = false) String createdAfter,
                                            @RequestParam(required = false) String createdBefore) {
         Listing listing = new Listing(PATH, pages, pageSize, pageToken, createdAfter, createdBefore, Map.of());
-        return listing.answer(sessions.list(caller, listing.query()), this::view);
+        Page<Session> here = sessions.list(caller, listing.query());
+        if (!peers.applies(request)) return listing.answer(here, this::view);
+        PeerSessionLists.Pages there = peers.of(request);
+        List<SessionView> all = new ArrayList<>(there.sessions());
+        here.items().forEach(s -> all.add(view(s)));
+        Page<SessionView> merged = Page.of(all, SessionController::position, listing.query());
+        // every source gave its first page: past a full merged page, any source with more means a next page
+        if (merged.next() == null && merged.items().size() == listing.query().size() && (here.next() != null || there.more())) {
+            merged = new Page<>(merged.items(), position(merged.items().getLast()));
+        }
+        return listing.answer(merged, view -> view);
+    }
+
+    private static Cursor position(SessionView view) {
+        return new Cursor(view.createdAt(), view.id());
     }
 
     @GetMapping("/{sid}")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.backprop.Application;
 import dev.backprop.store.DebianPostgres;
 import java.net.ServerSocket;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,21 @@ class SessionRoutingTest {
         assertThat(viaB.post("/jobs", """
                 {"data": {"session": {"id": "%s", "x": "nope", "y": "train_y"}}}""".formatted(made.id()))
                 .problem(404, "tensor-not-found")).isNotNull();
+    }
+
+    @Test
+    void eitherReplicaListsEveryReplicasSessionsPageByPage() {
+        java.util.Set<String> made = java.util.Set.of(viaA.session().id(), viaB.session().id(), viaA.session().id());
+        for (Api via : List.of(viaA, viaB)) {
+            List<String> listed = new java.util.ArrayList<>();
+            String path = "/sessions?pageSize=1";
+            while (path != null) {
+                Api.Response page = via.get(path).expect(200);
+                page.json().forEach(session -> listed.add(session.get("id").stringValue()));
+                path = page.headers().firstValue("Next-Page-Token").map(token -> "/sessions?pageSize=1&pageToken=" + token).orElse(null);
+            }
+            assertThat(listed).containsAll(made).doesNotHaveDuplicates();
+        }
     }
 
     @Test
