@@ -152,7 +152,12 @@ final class LinAlg {
         return a.reshape(-1, 1).mul(b);
     }
 
-    /** {@code matmul}: dot, mv, mm, or a batched product with broadcast batch dims. */
+    /**
+     * {@code matmul}: dot, mv, mm, or a batched product with broadcast batch dims, shaped as ATen's
+     * {@code _matmul_impl} (aten/src/ATen/native/LinearAlgebra.cpp, 1.13) shapes it, so that the result's
+     * {@code grad_fn} is PyTorch's: an in-place squeeze ({@code SqueezeBackward3}) for a vector times a matrix, an
+     * {@code _unsafe_view} ({@code UnsafeViewBackward0}) of the folded or batched product.
+     */
     static Tensor matmul(Tensor a, Tensor b) {
         int da = a.dim(), db = b.dim();
         if (da == 0 || db == 0) {
@@ -160,31 +165,31 @@ final class LinAlg {
         }
         if (da == 1 && db == 1) return dot(a, b);
         if (da == 2 && db == 1) return mv(a, b);
-        if (da == 1 && db == 2) return a.unsqueeze(0).mm(b).squeeze(0);
+        if (da == 1 && db == 2) return ShapeOps.squeezeResult(a.unsqueeze(0).mm(b), 0);
         if (da == 2 && db == 2) return mm(a, b);
         if (da >= 3 && db <= 2) {
             int[] outShape = java.util.Arrays.copyOf(a.shape, da - 1 + (db == 2 ? 1 : 0));
             if (db == 2) outShape[da - 1] = b.shape[1];
             Tensor folded = a.reshape(-1, a.shape[da - 1]);
             Tensor product = db == 2 ? folded.mm(b) : folded.mv(b);
-            return product.reshape(outShape);
+            return ShapeOps.unsafeView(product, outShape);
         }
         Tensor a3 = da == 1 ? a.unsqueeze(0) : a;
         Tensor b3 = db == 1 ? b.unsqueeze(1) : b;
         int n = a3.shape[a3.dim() - 2], k = a3.shape[a3.dim() - 1], p = b3.shape[b3.dim() - 1];
-        if (b3.shape[b3.dim() - 2] != k) {
-            throw EngineException.shape("Expected size for first two dimensions of batch2 tensor to be: [" + 1 + ", " + k
-                    + "] but got: [" + 1 + ", " + b3.shape[b3.dim() - 2] + "].");
-        }
         int[] batch = Shapes.broadcast(java.util.Arrays.copyOf(a3.shape, a3.dim() - 2), java.util.Arrays.copyOf(b3.shape, b3.dim() - 2));
         int count = Shapes.numel(batch);
+        if (b3.shape[b3.dim() - 2] != k) {
+            // bmm's check on the expanded operands, whose batch is every broadcast batch dim folded into one
+            throw EngineException.shape("Expected size for first two dimensions of batch2 tensor to be: [" + count + ", " + k
+                    + "] but got: [" + count + ", " + b3.shape[b3.dim() - 2] + "].");
+        }
         Tensor ab = a3.expand(concat(batch, n, k)).reshape(count, n, k);
         Tensor bb = b3.expand(concat(batch, k, p)).reshape(count, k, p);
-        int[] outShape = concat(batch, n, p);
-        Tensor r = bmm(ab, bb).reshape(outShape);
-        if (da == 1) r = r.squeeze(-2);
-        if (db == 1) r = r.squeeze(-1);
-        return r;
+        int[] outShape = java.util.Arrays.copyOf(batch, batch.length + (da > 1 ? 1 : 0) + (db > 1 ? 1 : 0));
+        if (da > 1) outShape[batch.length] = n;
+        if (db > 1) outShape[outShape.length - 1] = p;
+        return ShapeOps.unsafeView(bmm(ab, bb), outShape);
     }
 
     private static int[] concat(int[] batch, int x, int y) {

@@ -81,7 +81,13 @@ public final class OpRegistry {
         for (BinaryOp b : BinaryOps.ALL) {
             String params = binaryParams(b);
             String other = b == BinaryOps.POW ? "exponent" : "other";
-            op(b.name() + "(Tensor input, " + params + ")", true, a -> binary(b, a, other).apply(a.tensor("input")));
+            if (b == BinaryOps.POW) {
+                // torch.pow's third overload, a number raised to a tensor (PowBackward2)
+                op(List.of("pow(Tensor input, " + params + ")", "pow(Number self, Tensor exponent)"), true,
+                        a -> a.form() == 1 ? Tensor.pow(a.number("self"), a.tensor("exponent")) : binary(b, a, other).apply(a.tensor("input")));
+            } else {
+                op(b.name() + "(Tensor input, " + params + ")", true, a -> binary(b, a, other).apply(a.tensor("input")));
+            }
             inPlace(b.name() + "_(Tensor input, /, " + params + ")", a -> InPlace.apply(a.tensor("input"), b.name() + "_",
                     x -> binary(b, a, other).apply(x), a.tensorOrNumber(other)));
         }

@@ -36,10 +36,31 @@ final class ShapeOps {
         if (strides != null) {
             return viewOf("ReshapeAliasBackward0", x, shape, strides, x.offset, ctx -> Graph.one(ctx.grad().reshape(in)));
         }
-        Tensor copy = x.clone();
-        Tensor r = copy.asView(shape, Shapes.contiguousStrides(shape), 0);
-        if (Graph.needsGrad(copy)) {
-            Graph.record("UnsafeViewBackward0", r, new Tensor[] {copy}, new Tensor[0], ctx -> Graph.one(ctx.grad().reshape(in)));
+        return unsafeView(x.clone(), shape);
+    }
+
+    /**
+     * {@code _unsafe_view}: the elements of {@code x}, a contiguous result that nothing else holds, in another shape,
+     * not tracked as a view of it ({@code UnsafeViewBackward0}).
+     */
+    static Tensor unsafeView(Tensor x, int[] shape) {
+        int[] in = x.shape;
+        Tensor r = x.asView(shape, Shapes.contiguousStrides(shape), x.offset);
+        if (Graph.needsGrad(x)) {
+            Graph.record("UnsafeViewBackward0", r, new Tensor[] {x}, new Tensor[0], ctx -> Graph.one(ctx.grad().reshape(in)));
+        }
+        return r;
+    }
+
+    /**
+     * {@code squeeze_(dim)} of a result that nothing else holds, as {@code matmul} squeezes its product in place
+     * ({@code SqueezeBackward3}); {@code x}'s size at {@code dim} is 1.
+     */
+    static Tensor squeezeResult(Tensor x, int dim) {
+        int d = Shapes.wrapDim(dim, x.dim());
+        Tensor r = x.asView(remove(x.shape, d), remove(x.strides, d), x.offset);
+        if (Graph.needsGrad(x)) {
+            Graph.record("SqueezeBackward3", r, new Tensor[] {x}, new Tensor[0], ctx -> Graph.one(ctx.grad().unsqueeze(d)));
         }
         return r;
     }

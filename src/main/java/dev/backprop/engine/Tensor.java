@@ -433,10 +433,22 @@ public final class Tensor {
             return this;
         }
         if (flag && !dtype.isFloating()) {
-            throw new EngineException(ErrorCode.DTYPE_MISMATCH, "only Tensors of floating point and complex dtype can require gradients");
+            // Tensor.requires_grad_'s text (torch/csrc/autograd/python_variable_methods.cpp)
+            throw new EngineException(ErrorCode.DTYPE_MISMATCH, "only Tensors of floating point dtype can require gradients");
         }
         requiresGradLeaf = flag;
         return this;
+    }
+
+    /**
+     * A new tensor made to require grad, as {@code torch.tensor(..., requires_grad=True)} and the factories make it:
+     * their own text for a dtype that cannot ({@code AutogradMeta::set_requires_grad}, torch/csrc/autograd/variable.cpp).
+     */
+    public Tensor requiresGradAtCreation() {
+        if (!dtype.isFloating()) {
+            throw new EngineException(ErrorCode.DTYPE_MISMATCH, "Only Tensors of floating point and complex dtype can require gradients");
+        }
+        return requiresGrad_(true);
     }
 
     /** {@code retain_grad()}: keep {@code .grad} on a non-leaf after backward. */

@@ -105,7 +105,7 @@ public class OpExecutor {
                 }
                 outs = def.invoker().call(new OpArgs(def.name(), inputs, attrs, name -> Names.resolve(s, name), s.generator));
                 if (FACTORIES.contains(def.name()) && requiresGradAttr(attrs)) {
-                    outs[0].requiresGrad_(true);
+                    outs[0].requiresGradAtCreation();
                 }
             }
         }

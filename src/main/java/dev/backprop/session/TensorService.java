@@ -26,7 +26,7 @@ public class TensorService {
         DType type = dtype == null ? null : DType.fromWireName(dtype);
         return executor.atomically(s, tx -> {
             Tensor t = Tensor.fromNested(data, type);
-            if (requiresGrad) t.requiresGrad_(true);
+            if (requiresGrad) t.requiresGradAtCreation();
             Names.bind(s, name, t, tx);
             return new BoundTensor(name, t);
         });

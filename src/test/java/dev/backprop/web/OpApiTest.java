@@ -34,6 +34,28 @@ class OpApiTest extends ApiTest {
     }
 
     @Test
+    void aNumberRaisedToATensor() {
+        // torch.pow(2.0, x) for x = [1., 2., 3.]: PowBackward2, x.grad = 2 ** x * log(2) (MatmulShapesTest.py prints them)
+        try (var s = api.session()) {
+            s.tensor("""
+                    {"name": "x", "data": [1.0, 2.0, 3.0], "requiresGrad": true}""").expect(201);
+            JsonNode p = s.op("""
+                    {"op": "pow", "inputs": [2.0, "x"], "out": "p"}""").expect(200).json();
+            assertThat(p.get("gradFn").stringValue()).isEqualTo("PowBackward2");
+            assertThat(Api.floats(p.get("data"))).containsExactly(2f, 4f, 8f);
+            JsonNode keyword = s.op("""
+                    {"op": "pow", "attrs": {"self": 2.0, "exponent": "x"}}""").expect(200).json();
+            assertThat(Api.floats(keyword.get("data"))).containsExactly(2f, 4f, 8f);
+            s.op("""
+                    {"ops": [{"op": "sum", "inputs": ["p"], "out": "total"}]}""").expect(200);
+            s.backward("""
+                    {"tensors": ["total"]}""").expect(200);
+            assertThat(Api.floats(s.view("x").get("grad")))
+                    .containsExactly((float) 1.3862943649291992, (float) 2.7725887298583984, (float) 5.545177459716797);
+        }
+    }
+
+    @Test
     void attrsAreKeywordArguments() {
         try (var s = api.session()) {
             s.tensor("{\"name\": \"m\", \"data\": [[1.0, 2.0], [3.0, 4.0]], \"requiresGrad\": true}").expect(201);

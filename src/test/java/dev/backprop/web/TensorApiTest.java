@@ -77,7 +77,7 @@ class TensorApiTest extends ApiTest {
     void onlyFloatingTensorsCanRequireGrad() {
         try (var s = api.session()) {
             assertThat(s.tensor("{\"name\": \"i\", \"data\": [1, 2], \"requiresGrad\": true}").problem(422, "dtype-mismatch")
-                    .get("detail").stringValue()).isEqualTo("only Tensors of floating point and complex dtype can require gradients");
+                    .get("detail").stringValue()).isEqualTo("Only Tensors of floating point and complex dtype can require gradients");
             s.get("i").problem(404, "tensor-not-found");
         }
     }
