@@ -252,6 +252,7 @@ public final class OpRegistry {
         op("to(Tensor input, dtype? dtype = None)", true, a -> a.tensor("input").to(dtype(a, a.tensor("input").dtype)));
         op("clone(Tensor input)", true, a -> a.tensor("input").clone());
         op("detach(Tensor input)", false, a -> a.tensor("input").detach());
+        inPlace("detach_(Tensor input, /)", a -> a.tensor("input").detach_());
         op("retain_grad(Tensor input, /)", false, a -> a.tensor("input").retainGrad());
         op("requires_grad_(Tensor input, /, bool requires_grad|requiresGrad = True)", false,
                 a -> a.tensor("input").requiresGrad_(a.bool("requires_grad")));

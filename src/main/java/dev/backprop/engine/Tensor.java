@@ -474,9 +474,28 @@ public final class Tensor {
         Autograd.backward(List.of(this), Arrays.asList(gradient), retainGraph, createGraph, null);
     }
 
-    /** {@code detach()}: the same data and version counter, cut from the graph. */
+    /**
+     * {@code detach()}: the same data and version counter, cut from the graph. Not a view ({@code _is_view()} is
+     * False): it may be changed in place, which changes its source too and bumps their shared version, so that a
+     * backward through the source that saved it then fails.
+     */
     public Tensor detach() {
-        return new Tensor(storage, dtype, shape, strides, offset, false, viewBase != null ? viewBase : this);
+        return new Tensor(storage, dtype, shape, strides, offset, false, null);
+    }
+
+    /** {@code detach_()}: cuts this tensor from the graph, in place: it becomes a leaf that does not require grad. */
+    public Tensor detach_() {
+        if (isView()) {
+            // VariableHooks::detach_, torch/csrc/autograd/variable.cpp
+            throw EngineException.autograd("Can't detach views in-place. Use detach() instead. If you are using DistributedDataParallel "
+                    + "(DDP) for training, and gradient_as_bucket_view is set as True, gradients are views of DDP buckets, and hence "
+                    + "detach_() cannot be called on these gradients. To fix this error, please refer to the Optimizer.zero_grad() "
+                    + "function in torch/optim/optimizer.py as the solution.");
+        }
+        gradFn = null;
+        outputNr = 0;
+        requiresGradLeaf = false;
+        return this;
     }
 
     // ---- elementwise ----------------------------------------------------------------------

@@ -67,6 +67,29 @@ class AutogradApiTest extends ApiTest {
     }
 
     @Test
+    void aDetachedTensorSharesItsSourcesDataAndVersion() {
+        // DetachTest.py prints PyTorch's answers
+        try (var s = api.session()) {
+            leaves(s);
+            s.op(SEED_GRAPH).expect(200);
+            s.op("""
+                    {"ops": [{"op": "mul", "inputs": ["w", "w"], "out": "sq"}, {"op": "sum", "inputs": ["sq"], "out": "t"},
+                             {"op": "detach", "inputs": ["w"], "out": "d"}, {"op": "add_", "inputs": ["d", 1]}]}""").expect(200);
+            assertThat(Api.floats(s.view("w").get("data"))).containsExactly(2f);
+            assertThat(s.backward("""
+                    {"tensors": ["t"]}""").problem(422, "saved-tensor-modified").get("detail").stringValue())
+                    .startsWith("one of the variables needed for gradient computation has been modified by an inplace operation: "
+                            + "[torch.FloatTensor [1]] is at version 1; expected version 0 instead.");
+            JsonNode cut = s.op("""
+                    {"op": "detach_", "inputs": ["a"]}""").expect(200).json();
+            assertThat(cut.get("name").stringValue()).isEqualTo("a");
+            assertThat(cut.get("requiresGrad").booleanValue()).isFalse();
+            assertThat(cut.get("isLeaf").booleanValue()).isTrue();
+            assertThat(cut.get("gradFn").isNull()).isTrue();
+        }
+    }
+
+    @Test
     void gradTensorsWeighANonScalarOutput() {
         try (var s = api.session()) {
             leaves(s);
