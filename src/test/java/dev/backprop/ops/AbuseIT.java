@@ -3,6 +3,8 @@ package dev.backprop.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.backprop.store.Folders;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -49,6 +51,7 @@ class AbuseIT {
     private static int port;
     private static String base;
     private static String health;
+    private static Path store;
 
     @BeforeAll
     static void start() throws Exception {
@@ -59,7 +62,7 @@ class AbuseIT {
                 "--add-modules=jdk.incubator.vector", "-jar", PackagedService.jar().toString(),
                 "--server.port=" + port, "--management.server.port=" + management, "--server.address=127.0.0.1",
                 "--management.server.address=127.0.0.1", "--backprop.limits.time-budget=1s", "--backprop.limits.body-read-timeout=5s",
-                "--backprop.store.path=" + Files.createTempDirectory("backprop-abuse-store"))
+                "--backprop.store.path=" + (store = Files.createTempDirectory("backprop-abuse-store")))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         base = "http://127.0.0.1:" + port + "/api/v1";
         health = "http://127.0.0.1:" + management + "/actuator/health/liveness";
@@ -89,6 +92,7 @@ class AbuseIT {
             service.destroy();
             service.waitFor(20, TimeUnit.SECONDS);
             service.destroyForcibly();
+            Folders.delete(store);
         }
     }
 

@@ -45,6 +45,8 @@ class EmbeddedJobLedgerTest extends JobLedgerContract {
             Flyway.configure().dataSource(second.dataSource()).load().migrate();
             assertThat(JobLedgerContract.onlyUser(second.dataSource()).load(100)).extracting(JobLedger.StoredJob::id)
                     .containsExactly(id);
+        } finally {
+            Folders.delete(kept);
         }
     }
 
