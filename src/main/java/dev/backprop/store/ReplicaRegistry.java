@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class ReplicaRegistry implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ReplicaRegistry.class);
 
-    private record Known(Optional<URI> url, long until) {}
+    private record Known(URI url, long until) {}
 
     private final JdbcClient jdbc;
     private final String replica;
@@ -54,15 +54,19 @@ public final class ReplicaRegistry implements AutoCloseable {
         }
     }
 
-    /** Where the replica {@code id} is reached, if it is alive; answers are kept for one heartbeat. */
+    /**
+     * Where the replica {@code id} is reached, if it is alive. A replica found is remembered for one heartbeat; one not
+     * found is not remembered, so that ids a client makes up cannot fill the memory.
+     */
     public Optional<URI> urlOf(String id) {
         long now = System.nanoTime();
         Known known = cache.get(id);
-        if (known != null && known.until() - now > 0) return known.url();
+        if (known != null && known.until() - now > 0) return Optional.of(known.url());
         Optional<URI> found = jdbc.sql("""
                 SELECT url FROM replicas WHERE id = ? AND heartbeat_at > now() - make_interval(secs => ?)""")
                 .params(id, 4 * heartbeat.toMillis() / 1000.0).query(String.class).optional().map(URI::create);
-        cache.put(id, new Known(found, now + heartbeat.toNanos()));
+        if (found.isPresent()) cache.put(id, new Known(found.get(), now + heartbeat.toNanos()));
+        else cache.remove(id);
         return found;
     }
 
