@@ -159,9 +159,12 @@ public final class DatabaseJobLedger implements JobLedger {
     }
 
     @Override
-    public void renewLeases() {
-        inTransaction(() -> jdbc.sql("UPDATE jobs SET heartbeat_at = now() WHERE worker = ? AND status IN ('QUEUED', 'RUNNING')")
-                .param(worker).update());
+    public List<String> renewLeases() {
+        return inTransaction(() -> jdbc.sql("""
+                UPDATE jobs SET heartbeat_at = now() WHERE worker = ? AND status IN ('QUEUED', 'RUNNING')
+                RETURNING id, cancel_requested""").param(worker)
+                .query((rs, n) -> rs.getBoolean(2) ? rs.getObject(1, UUID.class).toString() : null).list())
+                .stream().filter(java.util.Objects::nonNull).toList();
     }
 
     @Override
@@ -189,12 +192,6 @@ public final class DatabaseJobLedger implements JobLedger {
     public boolean requestCancel(String id) {
         return inTransaction(() -> jdbc.sql("UPDATE jobs SET cancel_requested = true WHERE id = ? AND status IN ('QUEUED', 'RUNNING')")
                 .param(UUID.fromString(id)).update()) == 1;
-    }
-
-    @Override
-    public List<String> cancelRequested() {
-        return inTransaction(() -> jdbc.sql("SELECT id FROM jobs WHERE worker = ? AND cancel_requested AND status IN ('QUEUED', 'RUNNING')")
-                .param(worker).query(UUID.class).list()).stream().map(UUID::toString).toList();
     }
 
     @Override

@@ -66,7 +66,6 @@ final class EventLog {
     private volatile long lastId;
     /** Readers see the events up to this id. */
     private volatile long published;
-    private final boolean deferred;
     /** How many times {@link #retain} has dropped events: a copy of the log written elsewhere is stale when it changes. */
     private volatile int generation;
     private volatile boolean closed;
@@ -88,7 +87,6 @@ final class EventLog {
      */
     EventLog(int largestSegment, boolean deferred) {
         this.largestSegment = Math.max(FIRST_SEGMENT, largestSegment);
-        this.deferred = deferred;
         this.published = deferred ? 0 : Long.MAX_VALUE;
     }
 
@@ -300,10 +298,6 @@ final class EventLog {
         } else {
             wakeReaders();
         }
-    }
-
-    boolean isDeferred() {
-        return deferred;
     }
 
     /** Changes whenever {@link #retain} drops events. */

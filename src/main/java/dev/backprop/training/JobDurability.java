@@ -25,7 +25,6 @@ final class JobDurability {
     long writtenThrough;
     int writtenGeneration;
     JobStatus writtenStatus;
-    int writtenIteration = -1;
 
     void offer(TrainingCheckpoint checkpoint, JobJournal.Position position) {
         offered.set(new Offered(checkpoint, position));

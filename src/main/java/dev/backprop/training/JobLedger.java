@@ -43,7 +43,9 @@ public interface JobLedger {
         }
 
         @Override
-        public void renewLeases() {}
+        public List<String> renewLeases() {
+            return List.of();
+        }
 
         @Override
         public List<StoredJob> claimExpired() {
@@ -63,10 +65,6 @@ public interface JobLedger {
             return false;
         }
 
-        @Override
-        public List<String> cancelRequested() {
-            return List.of();
-        }
 
         @Override
         public AutoCloseable listen(java.util.function.Consumer<String> changed) {
@@ -110,8 +108,11 @@ public interface JobLedger {
      */
     List<String> dropExpired();
 
-    /** Renews the lease of every unfinished job this process runs. */
-    void renewLeases();
+    /**
+     * Renews the lease of every unfinished job this process runs, and answers those of them that a cancel was asked
+     * for through another process.
+     */
+    List<String> renewLeases();
 
     /** Claims the unfinished jobs whose lease has expired (their process died), for this process to go on with. */
     List<StoredJob> claimExpired();
@@ -127,9 +128,6 @@ public interface JobLedger {
 
     /** Asks the process that runs this unfinished job to cancel it; false if there is no such unfinished job. */
     boolean requestCancel(String id);
-
-    /** The unfinished jobs of this process that a cancel was asked for through another process. */
-    List<String> cancelRequested();
 
     /**
      * The jobs of {@code owner} (of every owner when null), of {@code status} when it is given, that {@code query}

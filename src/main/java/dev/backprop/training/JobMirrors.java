@@ -2,7 +2,6 @@ package dev.backprop.training;
 
 import dev.backprop.engine.train.Dataset;
 import dev.backprop.engine.train.TrainedModel;
-import dev.backprop.engine.train.TrainingData;
 import dev.backprop.engine.train.TrainingMetrics;
 import dev.backprop.session.ApiException;
 import java.util.ArrayList;
@@ -97,17 +96,16 @@ final class JobMirrors {
     }
 
     private Job mirror(JobLedger.StoredJob s) {
-        RowsFormat.Rows p = RowsFormat.read(s.points());
-        Dataset points = Dataset.inline(new TrainingData.Inline(p.x(), p.features(), p.y()));
+        Dataset points = records.points(s.points());
         JobJournal journal = new JobJournal(limits.maxLogBytes().toBytes(), records.logEvery(s.spec()), json);
         journal.restore(EventFrames.split(s.frames()), null, records::metrics, records::metricsEvery);
-        long bytes = limits.maxLogBytes().toBytes() + Job.pointsBytes(points.size(), p.features());
+        long bytes = limits.maxLogBytes().toBytes() + Job.pointsBytes(points.size(), points.features());
         JobReservation memory = admission.forKept(bytes);
         if (memory == null) {
             throw ApiException.quota("job-memory-quota", "the jobs' memory has no room to show job '" + s.id() + "' here now; retry shortly",
                     JobAdmission.RETRY_AFTER_SECONDS);
         }
-        Job mirror = new Job(s.id(), s.owner(), false, s.createdAt(), p.features(), points, journal, memory);
+        Job mirror = new Job(s.id(), s.owner(), false, s.createdAt(), points.features(), points, journal, memory);
         apply(mirror, s);
         return mirror;
     }

@@ -48,6 +48,12 @@ final class JobRecordForm {
         }
     }
 
+    /** The sample of rows {@link #points(Dataset)} wrote. */
+    Dataset points(byte[] stored) {
+        RowsFormat.Rows p = RowsFormat.read(stored);
+        return Dataset.inline(new TrainingData.Inline(p.x(), p.features(), p.y()));
+    }
+
     byte[] points(Dataset points) {
         int n = points.size(), f = points.features();
         float[] x = new float[n * f], y = new float[n];

@@ -84,13 +84,15 @@ public class JobService implements DisposableBean {
 
     public Job submit(Caller caller, TrainingSpec spec) {
         TrainingSpec s = spec.withDefaults();
-        boolean synthetic = s.data().synthetic() != null;
-        long features = synthetic ? s.data().synthetic().features() : s.data().inline().features();
-        return submit(caller, s, samples(s), features, synthetic, () -> s);
+        return submit(caller, s, samples(s), features(s), s.data().synthetic() != null, () -> s);
     }
 
     private static long samples(TrainingSpec s) {
         return s.data().synthetic() != null ? 2L * s.data().synthetic().samplesPerClass() : s.data().inline().samples();
+    }
+
+    private static long features(TrainingSpec s) {
+        return s.data().synthetic() != null ? s.data().synthetic().features() : s.data().inline().features();
     }
 
     /**
@@ -129,16 +131,24 @@ public class JobService implements DisposableBean {
         }
         store.save(job);
         writer.track(job);
+        if (!enqueue(job, "the job queue was full")) {
+            throw new QueueFullException(limits.queueLength(), 2);
+        }
+        return job;
+    }
+
+    /** Queues the job to train; when the queue is full, ends it FAILED with {@code errorIfFull} and answers false. */
+    private boolean enqueue(Job job, String errorIfFull) {
         Runnable task = () -> run(job);
         queued.put(job, task);
         try {
             executor.execute(task);
+            return true;
         } catch (RejectedExecutionException e) {
-            job.error = "the job queue was full";
+            job.error = errorIfFull;
             finish(job, JobStatus.FAILED);
-            throw new QueueFullException(limits.queueLength(), 2);
+            return false;
         }
-        return job;
     }
 
     private JobJournal journal(int logEvery) {
@@ -464,12 +474,12 @@ public class JobService implements DisposableBean {
     private int leaseRounds;
 
     /**
-     * Renews the leases of this process's jobs, and about every second takes over the jobs of a process that died
-     * (whose leases expired), going on with each from its checkpoint. On the writer's thread.
+     * Renews the leases of this process's jobs and cancels those a cancel was asked for through another process; about
+     * every second takes over the jobs of a process that died (whose leases expired), going on with each from its
+     * checkpoint. On the writer's thread.
      */
     private void leases() {
-        ledger.renewLeases();
-        for (String id : ledger.cancelRequested()) {
+        for (String id : ledger.renewLeases()) {
             store.findAnyOwner(id).ifPresent(job -> cancel(job));
         }
         int roundsASecond = Math.max(1, (int) (1000 / Math.max(1, ledger.writeInterval().toMillis())));
@@ -524,8 +534,7 @@ public class JobService implements DisposableBean {
     }
 
     private void restore(JobLedger.StoredJob s) {
-        RowsFormat.Rows p = RowsFormat.read(s.points());
-        Dataset points = Dataset.inline(new TrainingData.Inline(p.x(), p.features(), p.y()));
+        Dataset points = records.points(s.points());
         JobLedger.Checkpoint checkpoint = s.checkpoint();
         TrainingSpec spec = null;
         String unrunnable = null;
@@ -537,7 +546,7 @@ public class JobService implements DisposableBean {
         JobJournal journal = journal(spec == null ? records.logEvery(s.spec()) : spec.logEvery());
         journal.restore(EventFrames.split(s.frames()), checkpoint == null ? null : records.pendingMetrics(checkpoint),
                 records::metrics, records::metricsEvery);
-        long pointsBytes = Job.pointsBytes(points.size(), p.features());
+        long pointsBytes = Job.pointsBytes(points.size(), points.features());
         JobReservation memory = null;
         if (s.status().isTerminal()) {
             memory = admission.forKept(journal.footprint() + pointsBytes);
@@ -545,8 +554,7 @@ public class JobService implements DisposableBean {
             long kept = limits.maxLogBytes().toBytes() + pointsBytes;
             if (spec != null) {
                 try {
-                    memory = admission.admit(samples(spec), spec.data().synthetic() != null ? spec.data().synthetic().features()
-                            : spec.data().inline().features(), spec.data().synthetic() != null, kept);
+                    memory = admission.admit(samples(spec), features(spec), spec.data().synthetic() != null, kept);
                 } catch (ApiException full) {
                     unrunnable = full.getMessage();
                 }
@@ -559,7 +567,7 @@ public class JobService implements DisposableBean {
             if (!s.status().isTerminal()) ledger.release(s.id());
             return;
         }
-        Job job = new Job(s.id(), s.owner(), s.metered(), s.createdAt(), p.features(), points, journal, memory);
+        Job job = new Job(s.id(), s.owner(), s.metered(), s.createdAt(), points.features(), points, journal, memory);
         job.status = s.status();
         job.startedAt = s.startedAt();
         job.finishedAt = s.finishedAt();
@@ -595,14 +603,7 @@ public class JobService implements DisposableBean {
         }
         job.cancelRequested.set(s.cancelRequested());
         log.info("job {} goes on from iteration {} after a restart", job.id, checkpoint == null ? 0 : checkpoint.iteration());
-        Runnable task = () -> run(job);
-        queued.put(job, task);
-        try {
-            executor.execute(task);
-        } catch (RejectedExecutionException e) {
-            job.error = "the job could not go on after a restart: the job queue was full";
-            finish(job, JobStatus.FAILED);
-        }
+        enqueue(job, "the job could not go on after a restart: the job queue was full");
     }
 
     /**

@@ -28,7 +28,6 @@ final class JobWriter implements AutoCloseable {
     private final Thread thread;
     private volatile boolean stopped;
     private volatile boolean reachable = true;
-    private volatile Throwable lastFailure;
 
     /**
      * @param leases renews this process's leases and takes over jobs whose process died, after each round of writes
@@ -53,15 +52,6 @@ final class JobWriter implements AutoCloseable {
     /** Writes soon rather than at the next tick: a job ended. */
     void wake() {
         LockSupport.unpark(thread);
-    }
-
-    /** Whether the latest write reached the store. */
-    boolean reachable() {
-        return reachable;
-    }
-
-    Throwable lastFailure() {
-        return lastFailure;
     }
 
     private void loop() {
@@ -133,7 +123,6 @@ final class JobWriter implements AutoCloseable {
     }
 
     private void failed(RuntimeException e) {
-        lastFailure = e;
         if (reachable) {
             reachable = false;
             log.warn("the job store is unreachable; jobs go on and are written once it is back: {}", e.getMessage());

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.backprop.store.Folders;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
