@@ -54,17 +54,18 @@ public final class BinaryOps {
             });
 
     /**
-     * {@code add(self, other, alpha)}: {@code AddBackward0} with the other operand's gradient scaled by alpha.
+     * {@code add(self, other, alpha)} ({@code AddBackward0}) and {@code sub} ({@code SubBackward0}, alpha negated by the
+     * caller): the other operand's gradient scaled by alpha.
      * Alpha is rounded to the result dtype first, as PyTorch's kernel receives it.
      */
-    static Tensor addScaled(Tensor self, Tensor other, double alpha) {
+    static Tensor addScaled(String gradFn, Tensor self, Tensor other, double alpha) {
         DType out = TypePromotion.resultType(self, other);
         if (!out.isFloating() && alpha != Math.rint(alpha)) {
             throw new EngineException(ErrorCode.DTYPE_MISMATCH, "For integral input tensors, argument alpha must not be a floating point number.");
         }
         double a = out == DType.FLOAT32 ? (float) alpha : alpha;
         long ai = (long) alpha;
-        return new BinaryOp("add", "AddBackward0", (x, y) -> x + a * y, (x, y) -> x + ai * y,
+        return new BinaryOp("add", gradFn, (x, y) -> x + a * y, (x, y) -> x + ai * y,
                 0, (g, s, o, r) -> g,
                 0, (g, s, o, r) -> g.mulScalar(alpha)).apply(self, other);
     }

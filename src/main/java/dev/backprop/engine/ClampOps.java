@@ -8,6 +8,11 @@ final class ClampOps {
     private ClampOps() {}
 
     static Tensor clamp(Tensor self, Double min, Double max) {
+        return clamp(self, min, max, "ClampBackward1");
+    }
+
+    /** Number bounds, recorded as {@code gradFn}: {@code clamp_min} and {@code clamp_max} have their own nodes. */
+    static Tensor clamp(Tensor self, Double min, Double max, String gradFn) {
         if (min == null && max == null) {
             throw EngineException.invalid("torch.clamp: At least one of 'min' or 'max' must not be None");
         }
@@ -21,7 +26,7 @@ final class ClampOps {
         Tensor r = Kernels.map(self, out, out, x -> x != x ? x : Math.min(Math.max(x, lo), hi),
                 x -> Math.min(Math.max(x, clampToLong(lo)), clampToLong(hi)));
         if (out.isFloating() && Graph.needsGrad(self)) {
-            Graph.record("ClampBackward1", r, new Tensor[] {self}, new Tensor[] {self}, ctx -> {
+            Graph.record(gradFn, r, new Tensor[] {self}, new Tensor[] {self}, ctx -> {
                 Tensor x = ctx.saved(0);
                 Tensor inside = min == null ? x.le(hi) : max == null ? x.ge(lo) : x.ge(lo).logicalAnd(x.le(hi));
                 return Graph.one(ctx.grad().mul(inside));

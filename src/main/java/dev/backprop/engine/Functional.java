@@ -12,6 +12,12 @@ public final class Functional {
         if (input.dim() == 2 && bias != null) {
             return LinAlg.addmm(bias, input, weight.t(), 1, 1);
         }
+        if (input.dim() == 3 && bias != null && input.isContiguous()) {
+            // aten/src/ATen/native/Linear.cpp (1.13): a contiguous 3-D input is folded into one addmm and viewed back.
+            int[] s = input.shape;
+            Tensor folded = LinAlg.addmm(bias, input.view(s[0] * s[1], s[2]), weight.t(), 1, 1);
+            return folded.view(s[0], s[1], folded.size(1));
+        }
         Tensor out = input.matmul(weight.t());
         return bias == null ? out : out.add(bias);
     }

@@ -21,10 +21,6 @@ final class Signature {
         boolean answersTo(String key) {
             return name.equals(key) || aliases.contains(key);
         }
-
-        String describe() {
-            return typeText + " " + name + (required ? "" : " = " + defaultText);
-        }
     }
 
     /** The values a call gives each parameter, or why it does not fit this form. */
@@ -94,7 +90,7 @@ final class Signature {
         };
     }
 
-    /** The parameter list as PyTorch prints it: {@code (Tensor input, Tensor other, *, Number alpha = 1)}. */
+    /** The parameter list as PyTorch prints it in a TypeError, without defaults: {@code (Tensor input, Tensor other, *, Number alpha)}. */
     String describe() {
         StringBuilder sb = new StringBuilder("(");
         boolean star = false;
@@ -105,7 +101,7 @@ final class Signature {
                 sb.append("*, ");
                 star = true;
             }
-            sb.append(p.describe());
+            sb.append(p.typeText()).append(' ').append(p.name());
         }
         return sb.append(')').toString();
     }

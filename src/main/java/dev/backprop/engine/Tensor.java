@@ -503,10 +503,10 @@ public final class Tensor {
     public Tensor add(Tensor other) { return BinaryOps.ADD.apply(this, other); }
     public Tensor add(double other) { return BinaryOps.ADD.apply(this, wrap(other)); }
     /** {@code add(other, alpha=alpha)}: {@code self + alpha * other} with one rounding, as PyTorch's fused kernel. */
-    public Tensor add(Tensor other, double alpha) { return alpha == 1 ? add(other) : BinaryOps.addScaled(this, other, alpha); }
+    public Tensor add(Tensor other, double alpha) { return alpha == 1 ? add(other) : BinaryOps.addScaled("AddBackward0", this, other, alpha); }
     public Tensor sub(Tensor other) { return BinaryOps.SUB.apply(this, other); }
     public Tensor sub(double other) { return BinaryOps.SUB.apply(this, wrap(other)); }
-    public Tensor sub(Tensor other, double alpha) { return alpha == 1 ? sub(other) : BinaryOps.addScaled(this, other, -alpha); }
+    public Tensor sub(Tensor other, double alpha) { return alpha == 1 ? sub(other) : BinaryOps.addScaled("SubBackward0", this, other, -alpha); }
     public Tensor mul(Tensor other) { return BinaryOps.MUL.apply(this, other); }
     public Tensor mul(double other) { return BinaryOps.MUL.apply(this, wrap(other)); }
     public Tensor div(Tensor other) { return BinaryOps.DIV.apply(this, other); }

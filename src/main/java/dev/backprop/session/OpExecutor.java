@@ -6,11 +6,11 @@ import dev.backprop.engine.EngineException;
 import dev.backprop.engine.GradMode;
 import dev.backprop.engine.OpArgs;
 import dev.backprop.engine.OpRegistry;
+import dev.backprop.engine.OpTag;
 import dev.backprop.engine.Tensor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
@@ -20,11 +20,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class OpExecutor {
-    private static final Set<String> RANDOM = Set.of("rand", "randn", "normal", "uniform");
-    private static final Set<String> FLAG_CHANGING = Set.of("retain_grad", "requires_grad_");
-    private static final Set<String> FACTORIES = Set.of("tensor", "zeros", "ones", "full", "arange", "rand", "randn", "normal",
-            "uniform", "zeros_like", "ones_like");
-
     private final SessionService sessions;
     private final Limits limits;
     private final ModuleInvoker modules;
@@ -97,14 +92,14 @@ public class OpExecutor {
                 outs = new Tensor[] {modules.call(s, attrs, inputs)};
             } else {
                 OpRegistry.OpDef def = OpRegistry.get(call.op());
-                if ((def.inPlace() || FLAG_CHANGING.contains(def.name())) && !inputs.isEmpty() && inputs.get(0) instanceof Tensor t) {
+                if ((def.has(OpTag.IN_PLACE) || def.has(OpTag.AUTOGRAD_FLAGS)) && !inputs.isEmpty() && inputs.get(0) instanceof Tensor t) {
                     tx.beforeChange(t);
                 }
-                if (RANDOM.contains(def.name())) {
+                if (def.has(OpTag.RANDOM)) {
                     tx.beforeRandomDraw();
                 }
                 outs = def.invoker().call(new OpArgs(def.name(), inputs, attrs, name -> Names.resolve(s, name), s.generator));
-                if (FACTORIES.contains(def.name()) && requiresGradAttr(attrs)) {
+                if (def.has(OpTag.FACTORY) && requiresGradAttr(attrs)) {
                     outs[0].requiresGradAtCreation();
                 }
             }

@@ -65,17 +65,36 @@ final class GradCheck {
 
     private static double numericalDerivative(Function<List<Tensor>, Tensor> f, List<Tensor> inputs, Tensor v, Tensor x, int j,
                                               double eps) {
-        int at = x.offset + j;
-        double original = x.storage.f64[at];
+        int at = storageIndex(x, j);
+        double original = read(x, at);
         try {
-            x.storage.f64[at] = original + eps;
+            write(x, at, original + eps);
             double plus = dot(f.apply(inputs), v);
-            x.storage.f64[at] = original - eps;
+            write(x, at, original - eps);
             double minus = dot(f.apply(inputs), v);
             return (plus - minus) / (2 * eps);
         } finally {
-            x.storage.f64[at] = original;
+            write(x, at, original);
         }
+    }
+
+    /** Where the {@code j}-th element in row-major order lives in {@code x}'s storage, whatever its strides. */
+    private static int storageIndex(Tensor x, int j) {
+        int at = x.offset;
+        for (int d = x.dim() - 1; d >= 0; d--) {
+            at += (j % x.shape[d]) * x.strides[d];
+            j /= x.shape[d];
+        }
+        return at;
+    }
+
+    private static double read(Tensor x, int at) {
+        return x.dtype == DType.FLOAT32 ? x.storage.f32[at] : x.storage.f64[at];
+    }
+
+    private static void write(Tensor x, int at, double value) {
+        if (x.dtype == DType.FLOAT32) x.storage.f32[at] = (float) value;
+        else x.storage.f64[at] = value;
     }
 
     private static List<Tensor> differentiable(List<Tensor> inputs) {

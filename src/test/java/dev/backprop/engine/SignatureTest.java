@@ -33,12 +33,12 @@ class SignatureTest {
     }
 
     @Test
-    void aFormIsPrintedAsPyTorchPrintsIt() {
-        assertThat(ADD.get(0).describe()).isEqualTo("(Tensor input, Tensor other, *, Number alpha = 1)");
+    void aFormIsPrintedAsPyTorchPrintsItInATypeErrorWithoutDefaults() {
+        assertThat(ADD.get(0).describe()).isEqualTo("(Tensor input, Tensor other, *, Number alpha)");
         assertThat(Signature.parse("f(int... size|shape, *, dtype? dtype = None, bool requires_grad|requiresGrad = False)").describe())
-                .isEqualTo("(tuple of ints size, *, torch.dtype dtype = None, bool requires_grad = False)");
+                .isEqualTo("(tuple of ints size, *, torch.dtype dtype, bool requires_grad)");
         assertThat(Signature.parse("g(float from = 0, Tensor? weight = None, str reduction = 'mean')").describe())
-                .isEqualTo("(float from = 0, Tensor weight = None, str reduction = 'mean')");
+                .isEqualTo("(float from, Tensor weight, str reduction)");
         assertThat(Signature.parse("add_(Tensor input, /, Tensor other)").describe()).isEqualTo("(Tensor input, Tensor other)");
     }
 
@@ -78,7 +78,7 @@ class SignatureTest {
                 max() received an invalid combination of arguments - got (Tensor, dim=str), but expected one of:
                  * (Tensor input)
                  * (Tensor input, Tensor other)
-                 * (Tensor input, int dim, bool keepdim = False)""");
+                 * (Tensor input, int dim, bool keepdim)""");
     }
 
     @Test

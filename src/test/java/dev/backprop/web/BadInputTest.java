@@ -13,10 +13,10 @@ import tools.jackson.databind.JsonNode;
 @ServiceTest
 class BadInputTest extends ApiTest {
     private static final String NORMAL_FORMS = String.join("\n",
-            " * (Tensor mean, Tensor std, *, bool requires_grad = False)",
-            " * (Tensor mean, float std = 1, *, bool requires_grad = False)",
-            " * (float mean, Tensor std, *, bool requires_grad = False)",
-            " * (float mean = 0, float std = 1, tuple of ints size, *, torch.dtype dtype = None, bool requires_grad = False)");
+            " * (Tensor mean, Tensor std, *, bool requires_grad)",
+            " * (Tensor mean, float std, *, bool requires_grad)",
+            " * (float mean, Tensor std, *, bool requires_grad)",
+            " * (float mean, float std, tuple of ints size, *, torch.dtype dtype, bool requires_grad)");
 
     private static String invalid(Api.Response r) {
         return r.problem(422, "invalid-argument").get("detail").stringValue();
@@ -219,7 +219,7 @@ class BadInputTest extends ApiTest {
                     max() received an invalid combination of arguments - got (Tensor, float), but expected one of:
                      * (Tensor input)
                      * (Tensor input, Tensor other)
-                     * (Tensor input, int dim, bool keepdim = False)"""},
+                     * (Tensor input, int dim, bool keepdim)"""},
             };
             for (String[] c : cases) assertThat(invalid(s.op(c[0]))).as(c[0]).isEqualTo(c[1]);
             assertThat(invalid(s.op("""
