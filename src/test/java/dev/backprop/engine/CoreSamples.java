@@ -96,7 +96,7 @@ final class CoreSamples {
             add(cmp, s("tensors", Map.of(), any(2, 3), any(3)), s("number", Map.of(), any(3), 0.5));
         }
         add("logical_and", s("masks", Map.of(), new Mask(new boolean[] {true, false, true}), new Mask(new boolean[] {true, true, false})));
-        add("tensor", s("nested", Map.of(), List.of(List.of(1.0, 2.0), List.of(3.0, 4.0))),
+        add("tensor", s("nested", Map.of("data", List.of(List.of(1.0, 2.0), List.of(3.0, 4.0)))),
                 s("int64", Map.of("dtype", "int64"), List.of(1, 2)));
         add("zeros", s("2x3", Map.of(), 2, 3));
         add("ones", s("size list", Map.of("dtype", "float64"), List.of(2, 2)));
