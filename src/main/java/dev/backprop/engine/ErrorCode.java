@@ -26,6 +26,4 @@ public enum ErrorCode {
     INVALID_FIELD,
     /** The operation name is not known. */
     UNKNOWN_OP,
-    /** A feature PyTorch has that this engine refuses explicitly rather than answering wrongly. */
-    UNSUPPORTED
 }

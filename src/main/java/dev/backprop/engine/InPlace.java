@@ -6,21 +6,21 @@ import java.util.function.UnaryOperator;
 /**
  * In-place ops ({@code add_}, {@code mul_}, {@code fill_}, ...): the out-of-place op's result written
  * into the tensor's storage, the version counter bumped, and, when the graph is recorded, the tensor
- * rebased onto the op's node, as PyTorch's in-place autograd does. The op reads a snapshot of the old
- * values, so its saved operands stay valid (PyTorch's {@code original_self}).
+ * rebased onto the op's node, as PyTorch's in-place autograd does ({@code rebase_history}): a tensor that is
+ * no view takes the node as its {@code grad_fn}; a view's base takes a {@link CopySlices} of it, and the view's
+ * own {@code grad_fn} is remade from the base. The op reads a snapshot of the old values, so its saved operands
+ * stay valid (PyTorch's {@code original_self}).
  */
 final class InPlace {
     private InPlace() {}
 
     static Tensor apply(Tensor self, String name, UnaryOperator<Tensor> op, Tensor... others) {
         boolean record = GradMode.isEnabled() && (self.requiresGrad() || anyRequiresGrad(others));
-        if (GradMode.isEnabled()) {
-            checkWritable(self, record);
-        }
+        checkWritable(self);
         Tensor input = self;
         if (record) {
             input = Conversions.detachedCopy(self);
-            input.gradFn = self.gradFn;
+            input.gradFn = self.gradFn();
             input.outputNr = self.outputNr;
         }
         Tensor result = op.apply(input);
@@ -35,12 +35,8 @@ final class InPlace {
         self.copyFrom(result);
         self.storage.version++;
         if (record && result.gradFn != null) {
-            if (self.gradFn != null) {
-                self.gradFn.moveRetained(self.outputNr, result.gradFn, result.outputNr);
-            }
-            self.gradFn = result.gradFn;
-            self.outputNr = result.outputNr;
-            self.gradFn.rebindSavedOutput(result, self);
+            rebase(self, result.gradFn, result.outputNr);
+            result.gradFn.rebindSavedOutput(result, self);
         }
         return self;
     }
@@ -48,37 +44,56 @@ final class InPlace {
     /** {@code fill_(value)} and {@code zero_()}: the gradient through a fill is zero. */
     static Tensor fill(Tensor self, double value) {
         boolean record = GradMode.isEnabled() && self.requiresGrad();
-        if (GradMode.isEnabled()) {
-            checkWritable(self, record);
-        }
+        checkWritable(self);
         CheckedConvert.toElement(value, self.dtype);
+        Tensor old = null;
+        if (record) {
+            old = new Tensor(self.storage, self.dtype, self.shape, self.strides, self.offset, false, null);
+            old.gradFn = self.gradFn();
+            old.outputNr = self.outputNr;
+        }
         self.copyFrom(Kernels.filled(self.shape, self.dtype, value));
         self.storage.version++;
         if (record) {
-            Tensor old = new Tensor(self.storage, self.dtype, self.shape, self.strides, self.offset, false, null);
-            old.gradFn = self.gradFn;
-            old.outputNr = self.outputNr;
-            Tensor out = self;
+            Tensor out = new Tensor(self.storage, self.dtype, self.shape, self.strides, self.offset, false, null);
             Graph.record(value == 0 ? "ZeroBackward0" : "FillBackward0", out, new Tensor[] {old}, new Tensor[0],
                     ctx -> Graph.one(ctx.grad().mulScalar(0)));
+            rebase(self, out.gradFn, 0);
         }
         return self;
     }
 
-    private static void checkWritable(Tensor self, boolean record) {
-        if (self.isLeaf() && self.requiresGradLeaf && !self.isView()) {
+    /** Makes {@code fn} the history of {@code self}: directly, or through its base when {@code self} is a view. */
+    private static void rebase(Tensor self, Node fn, int outputNr) {
+        if (self.isView()) {
+            Node old = self.gradFn;
+            CopySlices.rebase(self.viewBase, self, fn);
+            self.attrVersion = -1;
+            Node remade = self.currentGradFn();
+            if (old != null && old != remade) old.moveRetained(self.outputNr, remade, 0);
+            return;
+        }
+        if (self.gradFn != null) {
+            self.gradFn.moveRetained(self.outputNr, fn, outputNr);
+        }
+        self.gradFn = fn;
+        self.outputNr = outputNr;
+    }
+
+    private static void checkWritable(Tensor self) {
+        if (GradMode.isEnabled() && self.isLeaf() && self.requiresGradLeaf && !self.isView()) {
             throw new EngineException(ErrorCode.INPLACE_ON_LEAF, "a leaf Variable that requires grad is being used in an in-place "
                     + "operation.");
         }
-        if (self.isView()) {
-            Tensor base = self.viewBase;
-            if (base.isLeaf() && base.requiresGradLeaf) {
-                throw new EngineException(ErrorCode.INPLACE_ON_LEAF, "a view of a leaf Variable that requires grad is being used in "
-                        + "an in-place operation.");
-            }
-            if (record && base.requiresGrad()) {
-                throw new EngineException(ErrorCode.UNSUPPORTED, "in-place operations on a view of a tensor that requires grad are "
-                        + "not supported; use the out-of-place op instead");
+        if (GradMode.isEnabled() && self.isView() && self.viewBase.isLeaf() && self.viewBase.requiresGradLeaf) {
+            throw new EngineException(ErrorCode.INPLACE_ON_LEAF, "a view of a leaf Variable that requires grad is being used in "
+                    + "an in-place operation.");
+        }
+        for (int d = 0; d < self.dim(); d++) {
+            if (self.strides[d] == 0 && self.shape[d] > 1) {
+                // at::assert_no_internal_overlap, aten/src/ATen/MemoryOverlap.cpp
+                throw EngineException.invalid("unsupported operation: more than one element of the written-to tensor refers to a "
+                        + "single memory location. Please clone() the tensor before performing the operation.");
             }
         }
     }

@@ -65,6 +65,26 @@ public class Node {
         }
     }
 
+    /**
+     * A node whose edges are given rather than read from input tensors: {@link CopySlices} takes over the edges of
+     * the in-place op it wraps.
+     */
+    Node(String name, Edge[] next, int[][] inputShapes, DType[] inputDtypes, Tensor[] outputs, Backward backward) {
+        this.name = name;
+        this.sequenceNr = SEQUENCE.getAndIncrement();
+        this.backward = backward;
+        this.next = next;
+        this.inputShapes = inputShapes;
+        this.inputDtypes = inputDtypes;
+        outputShapes = new int[outputs.length][];
+        outputDtypes = new DType[outputs.length];
+        for (int i = 0; i < outputs.length; i++) {
+            outputShapes[i] = outputs[i].shape;
+            outputDtypes[i] = outputs[i].dtype;
+        }
+        saved = new SavedTensor[0];
+    }
+
     /** Claims this node for a backward run, resetting its scratch state; false if already claimed by it. */
     boolean claim(Object run) {
         if (scratchRun == run) {
@@ -87,6 +107,11 @@ public class Node {
 
     /** PyTorch's class name, e.g. {@code MulBackward0}. */
     public String name() {
+        return name;
+    }
+
+    /** The name C++ gives the node in autograd's messages ({@code torch::autograd::CopySlices} for the nodes not generated from derivatives.yaml). */
+    String cppName() {
         return name;
     }
 

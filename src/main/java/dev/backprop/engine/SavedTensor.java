@@ -29,7 +29,7 @@ final class SavedTensor {
                     + "inplace operation: [").append(tensor.dtype.legacyTypeName()).append(' ').append(Shapes.format(tensor.shape))
                     .append(']');
             if (tensor.gradFn != null) {
-                m.append(", which is output ").append(tensor.outputNr).append(" of ").append(tensor.gradFn.name()).append(',');
+                m.append(", which is output ").append(tensor.outputNr).append(" of ").append(tensor.gradFn.cppName()).append(',');
             }
             m.append(" is at version ").append(current).append("; expected version ").append(savedVersion)
                     .append(" instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, "

@@ -45,7 +45,7 @@ final class ShapeOps {
      */
     static Tensor unsafeView(Tensor x, int[] shape) {
         int[] in = x.shape;
-        Tensor r = x.asView(shape, Shapes.contiguousStrides(shape), x.offset);
+        Tensor r = x.alias(shape, Shapes.contiguousStrides(shape), x.offset);
         if (Graph.needsGrad(x)) {
             Graph.record("UnsafeViewBackward0", r, new Tensor[] {x}, new Tensor[0], ctx -> Graph.one(ctx.grad().reshape(in)));
         }
@@ -58,7 +58,7 @@ final class ShapeOps {
      */
     static Tensor squeezeResult(Tensor x, int dim) {
         int d = Shapes.wrapDim(dim, x.dim());
-        Tensor r = x.asView(remove(x.shape, d), remove(x.strides, d), x.offset);
+        Tensor r = x.alias(remove(x.shape, d), remove(x.strides, d), x.offset);
         if (Graph.needsGrad(x)) {
             Graph.record("SqueezeBackward3", r, new Tensor[] {x}, new Tensor[0], ctx -> Graph.one(ctx.grad().unsqueeze(d)));
         }

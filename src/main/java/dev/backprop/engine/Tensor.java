@@ -24,6 +24,8 @@ public final class Tensor {
 
     boolean requiresGradLeaf;
     Node gradFn;
+    /** For a view: the version its {@code grad_fn} was made at; once the shared version moves on, it is remade. */
+    int attrVersion;
     int outputNr;
     Tensor grad;
     boolean retainsGrad;
@@ -38,6 +40,7 @@ public final class Tensor {
         this.numel = Shapes.numel(shape);
         this.wrappedNumber = wrappedNumber;
         this.viewBase = viewBase;
+        this.attrVersion = storage.version;
     }
 
     Tensor(Storage storage, DType dtype, int[] shape) {
@@ -147,24 +150,52 @@ public final class Tensor {
     }
 
     public boolean requiresGrad() {
-        return requiresGradLeaf || gradFn != null;
+        return requiresGradLeaf || currentGradFn() != null;
     }
 
     public boolean isLeaf() {
-        return gradFn == null;
+        return currentGradFn() == null;
     }
 
     public Node gradFn() {
-        return gradFn;
+        return currentGradFn();
     }
 
     /** PyTorch's class name of {@code grad_fn}, or null for a leaf. */
     public String gradFnName() {
-        return gradFn == null ? null : gradFn.name();
+        Node fn = currentGradFn();
+        return fn == null ? null : fn.name();
     }
 
     public int outputNr() {
+        currentGradFn();
         return outputNr;
+    }
+
+    /** {@code _base}: the tensor whose storage this view shares, or null when this tensor is no view. */
+    public Tensor base() {
+        return viewBase;
+    }
+
+    /**
+     * This tensor's {@code grad_fn}, remade for a view whose base requires grad once an in-place op changed their
+     * storage: {@code AsStridedBackward0} of the base's current history (VariableHooks::grad_fn,
+     * torch/csrc/autograd/variable.cpp).
+     */
+    Node currentGradFn() {
+        if (viewBase != null && attrVersion != storage.version && viewBase.requiresGrad()) {
+            attrVersion = storage.version;
+            Tensor base = viewBase;
+            int[] index = ViewIndex.of(base, shape, strides, offset);
+            int[] baseShape = base.shape, viewShape = shape;
+            Node fn = new Node("AsStridedBackward0", new Edge[] {base.gradientEdge()}, new int[][] {baseShape},
+                    new DType[] {base.dtype}, new Tensor[] {this},
+                    ctx -> Graph.one(AsStrided.scatter(ctx.grad(), index, baseShape, viewShape)));
+            if (gradFn != null) gradFn.moveRetained(outputNr, fn, 0);
+            gradFn = fn;
+            outputNr = 0;
+        }
+        return gradFn;
     }
 
     /** {@code .grad}: null where PyTorch's would be None. */
@@ -198,7 +229,7 @@ public final class Tensor {
 
     /** The edge through which gradients reach this tensor, or null when none can. */
     Edge gradientEdge() {
-        if (gradFn != null) {
+        if (currentGradFn() != null) {
             return new Edge(gradFn, outputNr);
         }
         if (requiresGradLeaf) {
@@ -410,11 +441,16 @@ public final class Tensor {
 
     @Override
     public String toString() {
-        return "tensor(" + toNested() + ", dtype=" + dtype.wireName() + (gradFn != null ? ", grad_fn=<" + gradFn.name() + ">"
+        return "tensor(" + toNested() + ", dtype=" + dtype.wireName() + (gradFnName() != null ? ", grad_fn=<" + gradFnName() + ">"
                 : requiresGradLeaf ? ", requires_grad=True" : "") + ")";
     }
 
     // ---- views ----------------------------------------------------------------------------
+
+    /** A tensor over the same storage that is no view of this one: a result nothing else holds, in another shape. */
+    Tensor alias(int[] newShape, int[] newStrides, int newOffset) {
+        return new Tensor(storage, dtype, newShape, newStrides, newOffset, false, null);
+    }
 
     Tensor asView(int[] newShape, int[] newStrides, int newOffset) {
         AllocationLimit.check(newShape, Shapes.numel(newShape));

@@ -10,6 +10,7 @@ public final class TensorSnapshot {
     private final int version;
     private final Node gradFn;
     private final int outputNr;
+    private final int attrVersion;
     private final Tensor grad;
     private final boolean retainsGrad;
     private final boolean requiresGradLeaf;
@@ -20,6 +21,7 @@ public final class TensorSnapshot {
         version = t.storage.version;
         gradFn = t.gradFn;
         outputNr = t.outputNr;
+        attrVersion = t.attrVersion;
         grad = t.grad;
         retainsGrad = t.retainsGrad;
         requiresGradLeaf = t.requiresGradLeaf;
@@ -42,6 +44,7 @@ public final class TensorSnapshot {
         tensor.storage.version = version;
         tensor.gradFn = gradFn;
         tensor.outputNr = outputNr;
+        tensor.attrVersion = attrVersion;
         tensor.grad = grad;
         tensor.retainsGrad = retainsGrad;
         tensor.requiresGradLeaf = requiresGradLeaf;

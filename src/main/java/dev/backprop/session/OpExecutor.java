@@ -94,6 +94,7 @@ public class OpExecutor {
                 OpRegistry.OpDef def = OpRegistry.get(call.op());
                 if ((def.has(OpTag.IN_PLACE) || def.has(OpTag.AUTOGRAD_FLAGS)) && !inputs.isEmpty() && inputs.get(0) instanceof Tensor t) {
                     tx.beforeChange(t);
+                    tx.beforeChange(t.base());
                 }
                 if (def.has(OpTag.RANDOM)) {
                     tx.beforeRandomDraw();

@@ -90,6 +90,38 @@ class AutogradApiTest extends ApiTest {
     }
 
     @Test
+    void anInPlaceOpThroughAViewOfANonLeafRewritesBothHistoriesAndAFailedBatchPutsThemBack() {
+        // CopySlicesTest.py prints PyTorch's answers (its first case)
+        try (var s = api.session()) {
+            s.tensor("""
+                    {"name": "x", "data": [0.0, 1.0, 2.0, 3.0, 4.0, 5.0], "requiresGrad": true}""").expect(201);
+            s.op("""
+                    {"ops": [{"op": "mul", "inputs": ["x", 2], "out": "a"}, {"op": "view", "inputs": ["a", 3, 2], "out": "v"}]}""")
+                    .expect(200);
+            s.op("""
+                    {"ops": [{"op": "mul_", "inputs": ["v", 3]}, {"op": "frobnicate", "inputs": ["v"]}]}""").problem(400, "unknown-op");
+            assertThat(s.view("a").get("gradFn").stringValue()).isEqualTo("MulBackward0");
+            assertThat(s.view("v").get("gradFn").stringValue()).isEqualTo("ViewBackward0");
+            assertThat(Api.floats(s.view("a").get("data"))).containsExactly(0f, 2f, 4f, 6f, 8f, 10f);
+            assertThat(s.view("a").get("version").intValue()).isZero();
+
+            JsonNode v = s.op("""
+                    {"op": "mul_", "inputs": ["v", 3]}""").expect(200).json();
+            assertThat(v.get("name").stringValue()).isEqualTo("v");
+            assertThat(v.get("gradFn").stringValue()).isEqualTo("AsStridedBackward0");
+            assertThat(s.view("a").get("gradFn").stringValue()).isEqualTo("CopySlices");
+            s.tensor("""
+                    {"name": "k", "data": [0.0, 1.0, 2.0, 3.0, 4.0, 5.0]}""").expect(201);
+            s.op("""
+                    {"ops": [{"op": "mul", "inputs": ["a", "k"], "out": "p"}, {"op": "sum", "inputs": ["p"], "out": "loss"}]}""")
+                    .expect(200);
+            s.backward("""
+                    {"tensors": ["loss"]}""").expect(200);
+            assertThat(Api.floats(s.view("x").get("grad"))).containsExactly(0f, 6f, 12f, 18f, 24f, 30f);
+        }
+    }
+
+    @Test
     void gradTensorsWeighANonScalarOutput() {
         try (var s = api.session()) {
             leaves(s);
