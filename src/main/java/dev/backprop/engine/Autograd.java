@@ -137,8 +137,21 @@ public final class Autograd {
         return roots;
     }
 
-    /** One execution of the engine over the graph below some roots. */
+    /** A node's state in one run: the gradients gathered for it, the inputs it still waits for, whether it runs. */
+    private static final class NodeTask {
+        int pending;
+        Tensor[] buffer;
+        boolean runs;
+        boolean target;
+        boolean queued;
+    }
+
+    /**
+     * One execution of the engine over the graph below some roots (PyTorch's {@code GraphTask}): the state of each
+     * node it reaches lives here, not on the node, so a graph holds nothing of a run once it ends.
+     */
     private static final class Run {
+        private final Map<Node, NodeTask> tasks = new IdentityHashMap<>();
         final boolean keepGraph;
         final boolean createGraph;
         final List<Tensor> updatedOrder;
@@ -160,12 +173,12 @@ public final class Autograd {
         }
 
         void execute(Edge[] roots, Tensor[] rootGrads) {
-            List<Node> topo = discover(roots, this);
+            List<Node> topo = discover(roots);
             markExecutable(topo);
             for (Node n : topo) {
-                if (!n.scratchRuns) continue;
+                if (!task(n).runs) continue;
                 for (Edge e : n.next) {
-                    if (e != null && wanted(e.node())) e.node().scratchPending++;
+                    if (e != null && wanted(e.node())) task(e.node()).pending++;
                 }
             }
             for (int i = 0; i < roots.length; i++) {
@@ -174,8 +187,8 @@ public final class Autograd {
             PriorityQueue<Node> ready = new PriorityQueue<>((a, b) -> Long.compare(b.sequenceNr, a.sequenceNr));
             for (Edge r : roots) {
                 Node n = r.node();
-                if (n.scratchPending == 0 && wanted(n) && !n.scratchQueued) {
-                    n.scratchQueued = true;
+                if (task(n).pending == 0 && wanted(n) && !task(n).queued) {
+                    task(n).queued = true;
                     ready.add(n);
                 }
             }
@@ -183,10 +196,10 @@ public final class Autograd {
                 while (!ready.isEmpty()) {
                     Deadline.check();
                     Node n = ready.poll();
-                    Tensor[] grads = n.scratchBuffer != null ? n.scratchBuffer : new Tensor[n.numOutputs()];
-                    n.scratchBuffer = null;
-                    Tensor[] out = evaluate(n, grads, n.scratchRuns);
-                    if (!n.scratchRuns) continue;
+                    Tensor[] grads = task(n).buffer != null ? task(n).buffer : new Tensor[n.numOutputs()];
+                    task(n).buffer = null;
+                    Tensor[] out = evaluate(n, grads, task(n).runs);
+                    if (!task(n).runs) continue;
                     for (int i = 0; i < n.next.length; i++) {
                         Edge e = n.next[i];
                         if (e == null || !wanted(e.node())) continue;
@@ -194,8 +207,8 @@ public final class Autograd {
                             accumulate(e, validate(n, i, out[i]));
                         }
                         Node m = e.node();
-                        if (--m.scratchPending == 0 && !m.scratchQueued) {
-                            m.scratchQueued = true;
+                        if (--task(m).pending == 0 && !task(m).queued) {
+                            task(m).queued = true;
                             ready.add(m);
                         }
                     }
@@ -206,12 +219,21 @@ public final class Autograd {
                     for (Node n : executed) n.release();
                 }
             } finally {
-                for (Node n : topo) n.endRun();
+                tasks.clear();
             }
         }
 
-        private static boolean wanted(Node n) {
-            return n.scratchRuns || n.scratchTarget;
+        private NodeTask task(Node n) {
+            return tasks.get(n);
+        }
+
+        /** Gives {@code n} its state in this run; false if it already has one. */
+        private boolean claim(Node n) {
+            return tasks.putIfAbsent(n, new NodeTask()) == null;
+        }
+
+        private boolean wanted(Node n) {
+            return task(n).runs || task(n).target;
         }
 
         /** Runs one node's hooks and, when it is to run, its backward. Returns its input gradients. */
@@ -281,23 +303,23 @@ public final class Autograd {
             return g;
         }
 
-        private static void accumulate(Edge e, Tensor g) {
+        private void accumulate(Edge e, Tensor g) {
             Node n = e.node();
-            if (n.scratchBuffer == null) n.scratchBuffer = new Tensor[n.numOutputs()];
+            if (task(n).buffer == null) task(n).buffer = new Tensor[n.numOutputs()];
             int nr = e.inputNr();
-            n.scratchBuffer[nr] = n.scratchBuffer[nr] == null ? g : n.scratchBuffer[nr].add(g);
+            task(n).buffer[nr] = task(n).buffer[nr] == null ? g : task(n).buffer[nr].add(g);
         }
 
         /**
          * Every node below the roots, in an order where each node precedes the nodes it points to; each
-         * node's scratch state is reset for this run as it is first reached.
+         * node gets its state in this run as it is first reached.
          */
-        private static List<Node> discover(Edge[] roots, Object run) {
+        private List<Node> discover(Edge[] roots) {
             List<Node> postOrder = new ArrayList<>();
             ArrayDeque<Node> nodes = new ArrayDeque<>();
             ArrayDeque<Integer> positions = new ArrayDeque<>();
             for (Edge r : roots) {
-                if (r.node().claim(run)) {
+                if (claim(r.node())) {
                     nodes.push(r.node());
                     positions.push(0);
                 }
@@ -307,7 +329,7 @@ public final class Autograd {
                     if (i < n.next.length) {
                         positions.push(i + 1);
                         Edge e = n.next[i];
-                        if (e != null && e.node().claim(run)) {
+                        if (e != null && claim(e.node())) {
                             nodes.push(e.node());
                             positions.push(0);
                         }
@@ -326,21 +348,21 @@ public final class Autograd {
          * backward's inputs): those from which a target is reachable, the leaf targets' AccumulateGrad too.
          */
         private void markExecutable(List<Node> topo) {
-            for (Node n : topo) n.scratchTarget = targets.contains(n);
+            for (Node n : topo) task(n).target = targets.contains(n);
             if (targets.isEmpty()) {
-                for (Node n : topo) n.scratchRuns = true;
+                for (Node n : topo) task(n).runs = true;
                 return;
             }
             for (int i = topo.size() - 1; i >= 0; i--) {
                 Node n = topo.get(i);
                 boolean leadsToTarget = false;
                 for (Edge e : n.next) {
-                    if (e != null && (e.node().scratchRuns || e.node().scratchTarget)) {
+                    if (e != null && (task(e.node()).runs || task(e.node()).target)) {
                         leadsToTarget = true;
                         break;
                     }
                 }
-                n.scratchRuns = leadsToTarget || (n instanceof AccumulateGrad && n.scratchTarget && captures == null);
+                task(n).runs = leadsToTarget || (n instanceof AccumulateGrad && task(n).target && captures == null);
             }
         }
     }

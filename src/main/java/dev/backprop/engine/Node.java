@@ -25,14 +25,6 @@ public class Node {
     private final Backward backward;
     private Tensor[] retained;
 
-    // Scratch state of the backward run that last reached this node (a graph is walked by one thread at a time).
-    private Object scratchRun;
-    int scratchPending;
-    Tensor[] scratchBuffer;
-    boolean scratchRuns;
-    boolean scratchTarget;
-    boolean scratchQueued;
-
     Node(String name, Tensor[] inputs, Tensor[] outputs, Tensor[] toSave, Backward backward) {
         this(name, SEQUENCE.getAndIncrement(), inputs, outputs, toSave, backward);
     }
@@ -83,26 +75,6 @@ public class Node {
             outputDtypes[i] = outputs[i].dtype;
         }
         saved = new SavedTensor[0];
-    }
-
-    /** Claims this node for a backward run, resetting its scratch state; false if already claimed by it. */
-    boolean claim(Object run) {
-        if (scratchRun == run) {
-            return false;
-        }
-        scratchRun = run;
-        scratchPending = 0;
-        scratchBuffer = null;
-        scratchRuns = false;
-        scratchTarget = false;
-        scratchQueued = false;
-        return true;
-    }
-
-    /** Ends this node's part in a backward run: drops the run's scratch state. */
-    void endRun() {
-        scratchRun = null;
-        scratchBuffer = null;
     }
 
     /** PyTorch's class name, e.g. {@code MulBackward0}. */
