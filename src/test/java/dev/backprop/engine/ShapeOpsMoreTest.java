@@ -67,6 +67,12 @@ class ShapeOpsMoreTest {
         assertThat(x.grad().select(0, 0).select(0, 1).toFloatArray()).containsExactly(2f, 8f, 14f, 20f);
         assertThat(call("permute", Map.of(), x, 2, 1, 0).shape()).containsExactly(4, 3, 2);
 
+        Tensor z = Factories.zeros(new int[] {2, 3}, DType.FLOAT32);
+        Tensor pz = call("permute", Map.of("dims", List.of(1, 0)), z);
+        z.add_(1.0);
+        assertThat(pz.version()).isEqualTo(z.version()).isEqualTo(1);
+        assertThat(pz.toFloatArray()).containsOnly(1f);
+
         assertThatThrownBy(() -> call("permute", Map.of(), x, 0, 0, 1)).hasMessage("permute(): duplicate dims are not allowed.");
         assertThatThrownBy(() -> call("permute", Map.of(), x, 0, 1)).hasMessage("permute(sparse_coo): number of dimensions in the "
                 + "tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = 3 is not equal to "
@@ -302,6 +308,10 @@ class ShapeOpsMoreTest {
         Tensor three = call("einsum", Map.of(), "ij,jk,kl->li", Factories.arange(0, 6, 1, DType.FLOAT32).reshape(2, 3),
                 Factories.arange(0, 6, 1, DType.FLOAT32).reshape(3, 2), Factories.arange(0, 4, 1, DType.FLOAT32).reshape(2, 2));
         assertThat(three.toFloatArray()).containsExactly(26f, 80f, 49f, 148f);
+
+        Tensor longs = call("einsum", Map.of(), "ij,jk", Tensor.of(new long[] {1, 2, 3, 4}, 2, 2), Tensor.of(new long[] {1, 1, 1, 1}, 2, 2));
+        assertThat(longs.dtype()).isEqualTo(DType.INT64);
+        assertThat(longs.toNested()).isEqualTo(List.of(List.of(3L, 3L), List.of(7L, 7L)));
     }
 
     @Test
@@ -321,6 +331,7 @@ class ShapeOpsMoreTest {
                 .hasMessage("einsum(): output subscript k does not appear in the equation for any input operand");
         assertThatThrownBy(() -> call("einsum", Map.of(), "ii", a))
                 .hasMessage("einsum(): subscript i is repeated for operand 0 but the sizes don't match, 3 != 2");
+        assertThatThrownBy(() -> call("einsum", Map.of(), "ij,jk", a, b.toDouble())).hasMessage("expected scalar type Float but found Double");
         assertThatThrownBy(() -> call("einsum", Map.of(), "i.j", a)).hasMessage("einsum(): found '.' for operand 0 that is not part of any ellipsis");
         assertThatThrownBy(() -> call("einsum", Map.of(), "...i,...i", Factories.ones(new int[] {2, 3}, DType.FLOAT32),
                 Factories.ones(new int[] {4, 3}, DType.FLOAT32))).hasMessage("einsum(): dimension 0 covered by ellipsis in operand 1has size 4 "
