@@ -309,6 +309,12 @@ class ShapeOpsMoreTest {
                 Factories.arange(0, 6, 1, DType.FLOAT32).reshape(3, 2), Factories.arange(0, 4, 1, DType.FLOAT32).reshape(2, 2));
         assertThat(three.toFloatArray()).containsExactly(26f, 80f, 49f, 148f);
 
+        Map<String, Tensor> named = Map.of("a", Factories.arange(0, 6, 1, DType.FLOAT32).reshape(2, 3),
+                "b", Factories.arange(0, 6, 1, DType.FLOAT32).reshape(3, 2));
+        Map<String, Object> byName = Map.of("equation", "ij,jk->ik", "operands", List.of("a", "b"));
+        Tensor product = OpRegistry.get("einsum").invoker().call(new OpArgs("einsum", List.of(), byName, named::get, null))[0];
+        assertThat(product.toFloatArray()).containsExactly(10f, 13f, 28f, 40f);
+
         Tensor longs = call("einsum", Map.of(), "ij,jk", Tensor.of(new long[] {1, 2, 3, 4}, 2, 2), Tensor.of(new long[] {1, 1, 1, 1}, 2, 2));
         assertThat(longs.dtype()).isEqualTo(DType.INT64);
         assertThat(longs.toNested()).isEqualTo(List.of(List.of(3L, 3L), List.of(7L, 7L)));

@@ -94,6 +94,7 @@ t3 = leaf(12, 2, 2, 3); k = torch.arange(6.).reshape(3, 2); r3 = torch.einsum('i
 print("einsum repeated:", r3.grad_fn.name(), r3.tolist(), t3.grad.tolist())
 c3 = torch.einsum('ij,jk,kl->li', torch.arange(6.).reshape(2, 3), torch.arange(6.).reshape(3, 2), torch.arange(4.).reshape(2, 2))
 print("einsum three:", c3.tolist())
+print("einsum by keyword:", torch.einsum('ij,jk->ik', torch.arange(6.).reshape(2, 3), torch.arange(6.).reshape(3, 2)).tolist())
 lg = torch.einsum('ij,jk', torch.tensor([[1, 2], [3, 4]]), torch.ones(2, 2, dtype=torch.long)); print("einsum int64:", lg.dtype, lg.tolist())
 print("einsum errors:", [error(lambda: torch.einsum('ij,jk->ik', a, a)), error(lambda: torch.einsum('ijk,jk', a, b)),
                          error(lambda: torch.einsum('ij,jk', a)), error(lambda: torch.einsum('ij', a, b)),
