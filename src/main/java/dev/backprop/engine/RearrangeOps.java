@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * Copies that rearrange elements: {@code repeat} ({@code RepeatBackward0}), {@code flip} ({@code FlipBackward0}) and
- * {@code roll} ({@code RollBackward0}), with the derivatives of tools/autograd/derivatives.yaml (PyTorch 1.13). Each
- * kernel copies through a strided view of the input, so it serves every dtype.
+ * {@code roll} ({@code RollBackward0}), with the derivatives of tools/autograd/derivatives.yaml (PyTorch 1.13). The
+ * kernels copy storage elements by position (through strided views of the input, or a map of positions for
+ * {@code repeat}), so they serve every dtype.
  */
 final class RearrangeOps {
     private RearrangeOps() {}
