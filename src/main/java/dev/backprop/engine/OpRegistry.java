@@ -28,7 +28,13 @@ public final class OpRegistry {
      * @param gradFns    the {@code grad_fn} names its results may carry
      * @param signatures its forms as declared ({@link Signature}), e.g. {@code add(Tensor input, Tensor|Number other, *, Number alpha = 1)}
      */
-    public record OpDef(String name, Set<OpTag> tags, List<String> gradFns, List<String> signatures, Invoker invoker) {
+    public record OpDef(String name, Set<OpTag> tags, List<String> gradFns, List<String> signatures, Set<Integer> textPositions,
+                        Invoker invoker) {
+        /** Whether a positional input at {@code position} may be text ({@code einsum}'s equation) rather than a tensor's name. */
+        public boolean takesTextAt(int position) {
+            return textPositions.contains(position);
+        }
+
         public boolean differentiable() {
             return !tags.contains(OpTag.NON_DIFFERENTIABLE) && !tags.contains(OpTag.IN_PLACE);
         }
@@ -87,6 +93,13 @@ public final class OpRegistry {
             throw new IllegalStateException(name + " is defined twice");
         }
         Set<OpTag> copy = tags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(tags));
-        OPS.put(name, new OpDef(name, copy, List.copyOf(gradFns), List.copyOf(declarations), args -> body.apply(args.bind(forms))));
+        Set<Integer> text = new java.util.TreeSet<>();
+        for (Signature form : forms) {
+            for (int k = 0; k < form.params.size() && !form.params.get(k).keywordOnly(); k++) {
+                if (form.params.get(k).kind() == ArgKind.STR) text.add(k);
+            }
+        }
+        OPS.put(name, new OpDef(name, copy, List.copyOf(gradFns), List.copyOf(declarations), Set.copyOf(text),
+                args -> body.apply(args.bind(forms))));
     }
 }

@@ -83,7 +83,8 @@ public class OpExecutor {
         if (call.op() == null || call.op().isBlank()) {
             throw ApiException.badRequest("an op needs a name in 'op'");
         }
-        List<Object> inputs = resolveInputs(s, call.inputs());
+        OpRegistry.OpDef def = call.op().equals("call") ? null : OpRegistry.get(call.op());
+        List<Object> inputs = resolveInputs(s, call.inputs(), def);
         Map<String, Object> attrs = call.attrs() == null ? Map.of() : call.attrs();
         List<String> outNames = outNames(call.out());
         Tensor[] outs;
@@ -91,7 +92,6 @@ public class OpExecutor {
             if (call.op().equals("call")) {
                 outs = new Tensor[] {modules.call(s, attrs, inputs)};
             } else {
-                OpRegistry.OpDef def = OpRegistry.get(call.op());
                 if ((def.has(OpTag.IN_PLACE) || def.has(OpTag.AUTOGRAD_FLAGS)) && !inputs.isEmpty() && inputs.get(0) instanceof Tensor t) {
                     tx.beforeChange(t);
                     tx.beforeChange(t.base());
@@ -115,12 +115,15 @@ public class OpExecutor {
         throw ApiException.badRequest("'requires_grad' must be a boolean");
     }
 
-    private List<Object> resolveInputs(Session s, List<Object> raw) {
+    /** Tensor names become their tensors; a string where the op takes text ({@code einsum}'s equation) stays text. */
+    private List<Object> resolveInputs(Session s, List<Object> raw, OpRegistry.OpDef def) {
         if (raw == null) return List.of();
         List<Object> out = new ArrayList<>(raw.size());
         for (int i = 0; i < raw.size(); i++) {
             Object v = raw.get(i);
-            if (v instanceof String name) {
+            if (v instanceof String text && def != null && def.takesTextAt(i)) {
+                out.add(text);
+            } else if (v instanceof String name) {
                 out.add(Names.resolve(s, name));
             } else if (v instanceof Number || v instanceof Boolean) {
                 out.add(v);
