@@ -22,6 +22,9 @@ final class Linspace {
             return Factories.full(new int[] {1}, start, dtype);
         }
         Tensor r = Tensor.empty(dtype, new int[] {steps});
+        if (steps == 0) return r;
+        CheckedConvert.toElement(start, dtype);
+        CheckedConvert.toElement(end, dtype);
         switch (dtype) {
             case FLOAT32 -> fill32(r.storage.f32, (float) start, (float) end, steps);
             case FLOAT64 -> fill64(r.storage.f64, start, end, steps);
