@@ -1,5 +1,7 @@
 package dev.backprop.engine;
 
+import java.util.Arrays;
+
 /**
  * {@code amax} and {@code amin} over a list of dims (all of them when empty): the input's dtype, NaN propagating.
  * Unlike {@code max}, the derivative ({@code AmaxBackward0}, {@code AminBackward0}) splits the gradient evenly among
@@ -56,7 +58,7 @@ final class AmaxAmin {
 
     private static void reduceFloating(double[] a, int[] shape, int[] outStrides, Tensor r, boolean max) {
         double[] best = new double[r.numel];
-        java.util.Arrays.fill(best, max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
+        Arrays.fill(best, max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
         int[] idx = new int[shape.length];
         int[] pos = {0};
         VectorKernels.sequential(a.length, (from, to) -> {
@@ -76,7 +78,7 @@ final class AmaxAmin {
 
     private static void reduceLong(long[] a, int[] shape, int[] outStrides, Tensor r, boolean max) {
         long[] best = new long[r.numel];
-        java.util.Arrays.fill(best, max ? Long.MIN_VALUE : Long.MAX_VALUE);
+        Arrays.fill(best, max ? Long.MIN_VALUE : Long.MAX_VALUE);
         int[] idx = new int[shape.length];
         int[] pos = {0};
         VectorKernels.sequential(a.length, (from, to) -> {
@@ -104,6 +106,6 @@ final class AmaxAmin {
         int n = 0;
         int[] out = new int[reduced.length];
         for (int i = 0; i < reduced.length; i++) if (reduced[i]) out[n++] = i;
-        return java.util.Arrays.copyOf(out, n);
+        return Arrays.copyOf(out, n);
     }
 }

@@ -1,5 +1,7 @@
 package dev.backprop.engine;
 
+import java.util.Arrays;
+
 /**
  * {@code argmax} and {@code argmin}: the int64 position of the first largest (smallest) element, over everything
  * (flattened) or along a dim. A NaN counts as the extreme, so the first NaN wins, as in ATen's reduction.
@@ -68,7 +70,7 @@ final class ArgExtremes {
 
     static int[] ones(int rank) {
         int[] s = new int[rank];
-        java.util.Arrays.fill(s, 1);
+        Arrays.fill(s, 1);
         return s;
     }
 
