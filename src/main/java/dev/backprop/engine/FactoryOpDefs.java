@@ -28,6 +28,10 @@ final class FactoryOpDefs {
                 .does(a -> Factories.zeros(a.tensor("input").shape, dtype(a, a.tensor("input").dtype)));
         factory("ones_like(Tensor input, " + FACTORY_KEYWORDS + ")")
                 .does(a -> Factories.ones(a.tensor("input").shape, dtype(a, a.tensor("input").dtype)));
+        factory("eye(int n, " + FACTORY_KEYWORDS + ")", "eye(int n, int m, " + FACTORY_KEYWORDS + ")")
+                .does(a -> Eye.eye(a.integer("n"), a.form() == 0 ? a.integer("n") : a.integer("m"), dtype(a, DType.FLOAT32)));
+        factory("linspace(Number start, Number end, int steps, " + FACTORY_KEYWORDS + ")")
+                .does(a -> Linspace.linspace(a.number("start"), a.number("end"), a.integer("steps"), dtype(a, DType.FLOAT32)));
     }
 
     static OpDefinition factory(String... forms) {

@@ -188,7 +188,7 @@ final class Reductions {
         return s;
     }
 
-    private static boolean[] reducedDims(Tensor x, int[] dims) {
+    static boolean[] reducedDims(Tensor x, int[] dims) {
         boolean[] reduced = new boolean[x.dim()];
         if (dims.length == 0) {
             Arrays.fill(reduced, true);
@@ -295,7 +295,7 @@ final class Reductions {
         });
     }
 
-    private static int step(int[] shape, int[] strides, int[] idx, int pos) {
+    static int step(int[] shape, int[] strides, int[] idx, int pos) {
         for (int d = shape.length - 1; d >= 0; d--) {
             pos += strides[d];
             if (++idx[d] < shape[d]) return pos;

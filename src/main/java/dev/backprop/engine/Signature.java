@@ -85,6 +85,7 @@ final class Signature {
             case "None" -> null;
             case "True" -> true;
             case "False" -> false;
+            case "()" -> List.of();
             default -> text.startsWith("'") ? text.substring(1, text.length() - 1)
                     : text.matches("-?\\d+") ? (Object) Long.parseLong(text) : (Object) Double.parseDouble(text);
         };
