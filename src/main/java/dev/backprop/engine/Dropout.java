@@ -4,7 +4,7 @@ import dev.backprop.engine.random.Generator;
 
 /**
  * {@code torch.nn.functional.dropout} as PyTorch 1.13 computes it on CPU (aten/src/ATen/native/Dropout.cpp
- * {@code _dropout_impl}): a noise tensor laid out as {@code empty_like(input)} filled by
+ * {@code _dropout_impl}): a row-major noise tensor ({@code empty_like(input, LEGACY_CONTIGUOUS_MEMORY_FORMAT)}) filled by
  * {@code bernoulli_(1 - p)} and divided by {@code 1 - p}, then {@code input * noise}, so the gradient is
  * the noise ({@code MulBackward0}). With p = 0, outside training or on an empty input the input itself is
  * the answer; with p = 1 it is {@code input * zeros({})}.
@@ -20,7 +20,7 @@ final class Dropout {
             throw new EngineException(ErrorCode.DTYPE_MISMATCH,
                     "result type Float can't be cast to the desired output type " + input.dtype.torchName());
         }
-        Tensor noise = LikeLayout.of(input).empty(input.dtype);
+        Tensor noise = Factories.zeros(input.shape, input.dtype);
         Bernoulli.fill(noise, 1 - p, gen);
         // noise.div_(1 - p): the divisor is rounded to the tensor's dtype first, as a wrapped scalar is.
         if (input.dtype == DType.FLOAT32) {
