@@ -4,8 +4,9 @@ import dev.backprop.engine.random.Generator;
 
 /**
  * The random factories, drawing from a session's {@link Generator} exactly as PyTorch's CPU kernels
- * draw (aten/src/ATen/native/Distributions.cpp): {@code rand}, {@code randn}, {@code uniform_} and the
- * four forms of {@code torch.normal}. Their results never require grad.
+ * draw (aten/src/ATen/native/Distributions.cpp): {@code rand}, {@code randn}, {@code rand_like},
+ * {@code randn_like}, {@code uniform_} and the four forms of {@code torch.normal}. Their results never
+ * require grad.
  */
 public final class RandomOps {
     private RandomOps() {}
