@@ -41,6 +41,7 @@ class RandomOpsTest {
         CASES.put("multinomial 3", n -> call("multinomial", Map.of(), weights(n, DType.FLOAT32), 3));
         CASES.put("multinomial 1", n -> call("multinomial", Map.of(), weights(n, DType.FLOAT64), 1));
         CASES.put("multinomial all with zeros", n -> call("multinomial", Map.of(), withZeros(n), n));
+        CASES.put("multinomial 2 of 3n", n -> call("multinomial", Map.of(), withZeros(3 * n), 2));
         CASES.put("multinomial rows float64", n -> call("multinomial", Map.of(), weights(2 * n, DType.FLOAT64).reshape(2, n), 2));
         CASES.put("multinomial transposed rows", n -> call("multinomial", Map.of(), weights(2 * n, DType.FLOAT32).reshape(n, 2).t(), 3));
         CASES.put("multinomial part of a transpose",

@@ -50,6 +50,7 @@ CASES = {
     "multinomial 3": lambda n: torch.multinomial(weights(n, torch.float32), 3),
     "multinomial 1": lambda n: torch.multinomial(weights(n, torch.float64), 1),
     "multinomial all with zeros": lambda n: torch.multinomial(with_zeros(n), n),
+    "multinomial 2 of 3n": lambda n: torch.multinomial(with_zeros(3 * n), 2),
     "multinomial rows float64": lambda n: torch.multinomial(weights(2 * n, torch.float64).reshape(2, n), 2),
     "multinomial transposed rows": lambda n: torch.multinomial(weights(2 * n, torch.float32).reshape(n, 2).t(), 3),
     "multinomial part of a transpose": lambda n: torch.multinomial(weights(4 * n, torch.float64).reshape(n, 4).t()[:3], 2),
