@@ -4,8 +4,9 @@ import dev.backprop.engine.random.Generator;
 
 /**
  * The random factories, drawing from a session's {@link Generator} exactly as PyTorch's CPU kernels
- * draw (aten/src/ATen/native/Distributions.cpp): {@code rand}, {@code randn}, {@code uniform_} and the
- * four forms of {@code torch.normal}. Their results never require grad.
+ * draw (aten/src/ATen/native/Distributions.cpp): {@code rand}, {@code randn}, {@code rand_like},
+ * {@code randn_like}, {@code uniform_} and the four forms of {@code torch.normal}. Their results never
+ * require grad.
  */
 public final class RandomOps {
     private RandomOps() {}
@@ -31,6 +32,31 @@ public final class RandomOps {
         }
         if (dtype == DType.FLOAT32) gen.uniform(r.storage.f32, 0, r.numel, from, to);
         else gen.uniform(r.storage.f64, 0, r.numel, from, to);
+        return r;
+    }
+
+    /** {@code torch.rand_like(input)}: {@code empty_like(input).uniform_(0, 1)}, filled in the new tensor's memory order. */
+    public static Tensor randLike(Tensor input, DType dtype, Generator gen) {
+        requireFloating(dtype, "check_uniform_bounds");
+        Tensor r = LikeLayout.of(input).empty(dtype);
+        if (dtype == DType.FLOAT32) gen.uniform(r.storage.f32, 0, r.numel, 0, 1);
+        else gen.uniform(r.storage.f64, 0, r.numel, 0, 1);
+        return r;
+    }
+
+    /**
+     * {@code torch.randn_like(input)}: {@code empty_like(input).normal_(0, 1)}; a layout that is not contiguous
+     * takes the scalar sampler element by element in memory order, as {@code normal_kernel} does.
+     */
+    public static Tensor randnLike(Tensor input, DType dtype, Generator gen) {
+        requireFloating(dtype, "normal_kernel_cpu");
+        Tensor r = LikeLayout.of(input).empty(dtype);
+        if (r.isContiguous()) return normalFill(r, 0, 1, gen);
+        for (int k = 0; k < r.numel; k++) {
+            double v = gen.normal(0, 1);
+            if (dtype == DType.FLOAT32) r.storage.f32[k] = (float) v;
+            else r.storage.f64[k] = v;
+        }
         return r;
     }
 

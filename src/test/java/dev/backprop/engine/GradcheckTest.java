@@ -3,6 +3,7 @@ package dev.backprop.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backprop.engine.OpSamples.Sample;
+import dev.backprop.engine.random.Generator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -64,7 +65,7 @@ class GradcheckTest {
                         else if (OpSamples.isTensorSpec(in)) inputs.add(OpSamples.make(in, sample, constants));
                         else inputs.add(in);
                     }
-                    return joined(def.invoker().call(new OpArgs(def.name(), inputs, sample.attrs(), n -> null, null)));
+                    return joined(def.invoker().call(new OpArgs(def.name(), inputs, sample.attrs(), n -> null, new Generator(0))));
                 };
                 all.add(new Case(name, f, sample));
             }

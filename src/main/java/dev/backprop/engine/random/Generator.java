@@ -74,6 +74,16 @@ public final class Generator {
         return hi << 32 | lo;
     }
 
+    /** One {@code at::uniform_real_distribution<float>(0, 1)} sample: the low 24 bits of one draw. */
+    public float nextFloat() {
+        return uniformFloat(0f, 1f);
+    }
+
+    /** One {@code at::uniform_real_distribution<double>(0, 1)} sample: the low 53 bits of one random64(). */
+    public double nextDouble() {
+        return uniformDouble(0.0, 1.0);
+    }
+
     /**
      * {@code Tensor.uniform_(from, to)} on a contiguous float32 tensor. Bounds are cast to float first
      * and the arithmetic stays in float: {@code dist_acctype<float>} is float on CPU, not double.
