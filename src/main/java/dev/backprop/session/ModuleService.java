@@ -5,6 +5,7 @@ import dev.backprop.engine.Tensor;
 import dev.backprop.engine.nn.Module;
 import dev.backprop.engine.nn.Modules;
 import dev.backprop.engine.optim.Optimizer;
+import dev.backprop.engine.optim.OptimizerFields;
 import dev.backprop.engine.optim.OptimizerSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +53,7 @@ public class ModuleService {
 
     public record CreatedOptimizer(String name, String type, List<String> params) {}
 
-    public CreatedOptimizer createOptimizer(Session s, String name, OptimizerSpec spec, List<String> paramNames) {
+    public CreatedOptimizer createOptimizer(Session s, String name, OptimizerFields fields, List<String> paramNames) {
         Names.check(name, limits.maxNameLength(), "name");
         if (paramNames == null || paramNames.isEmpty()) {
             throw ApiException.badRequest("'params' must name at least one module or tensor");
@@ -74,6 +75,7 @@ public class ModuleService {
                 names.add(p);
             }
         }
+        OptimizerSpec spec = fields.spec();
         Optimizer optimizer = spec.build(params);
         executor.atomically(s, tx -> {
             Object previous = s.optimizers.put(name, optimizer);
@@ -83,7 +85,7 @@ public class ModuleService {
             });
             return null;
         });
-        return new CreatedOptimizer(name, spec.type() == null ? "sgd" : spec.type().toLowerCase(java.util.Locale.ROOT), names);
+        return new CreatedOptimizer(name, spec.type(), names);
     }
 
     /** {@code optimizer.step()}; answers the parameters it updated. */

@@ -1,6 +1,6 @@
 package dev.backprop.web;
 
-import dev.backprop.engine.optim.OptimizerSpec;
+import dev.backprop.engine.optim.OptimizerFields;
 import dev.backprop.session.Answer;
 import dev.backprop.session.ApiException;
 import dev.backprop.session.BoundTensor;
@@ -48,10 +48,7 @@ class ModuleController {
     ResponseEntity<Responses.Optimizer> createOptimizer(Caller caller, @PathVariable String sid,
                                                        @RequestBody Requests.CreateOptimizer body) {
         if (body == null) throw ApiException.badRequest("a body is required");
-        OptimizerSpec spec = new OptimizerSpec(body.type(), Finite.check(body.lr(), "lr"), Finite.check(body.momentum(), "momentum"),
-                Finite.check(body.dampening(), "dampening"), Finite.check(body.weightDecay(), "weightDecay"), body.nesterov(),
-                body.betas(), Finite.check(body.eps(), "eps"), body.amsgrad(), body.maximize());
-        Finite.check(body.betas(), "betas");
+        OptimizerFields spec = body.fields("");
         Responses.Optimizer view = sessions.withSession(caller, sid, s -> {
             ModuleService.CreatedOptimizer o = modules.createOptimizer(s, body.name(), spec, body.params());
             return new Responses.Optimizer(o.name(), o.type(), o.params());

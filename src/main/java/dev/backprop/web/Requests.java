@@ -60,5 +60,9 @@ final class Requests {
                            List<Double> betas,
                            Double eps,
                            Boolean amsgrad,
-                           Boolean maximize) {}
+                           Boolean maximize,
+                           Double alpha,
+                           Boolean centered,
+                           Double lrDecay,
+                           Double initialAccumulatorValue) implements OptimizerBody {}
 }
