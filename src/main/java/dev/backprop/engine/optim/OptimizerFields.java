@@ -1,6 +1,5 @@
 package dev.backprop.engine.optim;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -83,36 +82,22 @@ public record OptimizerFields(String type, Double lr, Double momentum, Double da
                 initialAccumulatorValue);
     }
 
-    /** The fields the request gave, in the order of this record. */
-    private Map<String, Object> given() {
-        Map<String, Object> all = new LinkedHashMap<>();
-        all.put("lr", lr);
-        all.put("momentum", momentum);
-        all.put("dampening", dampening);
-        all.put("weightDecay", weightDecay);
-        all.put("nesterov", nesterov);
-        all.put("betas", betas);
-        all.put("eps", eps);
-        all.put("amsgrad", amsgrad);
-        all.put("maximize", maximize);
-        all.put("alpha", alpha);
-        all.put("centered", centered);
-        all.put("lrDecay", lrDecay);
-        all.put("initialAccumulatorValue", initialAccumulatorValue);
-        all.values().removeIf(v -> v == null);
-        return all;
-    }
-
     private void takesOnly(String type, Set<String> taken) {
-        List<String> unexpected = new ArrayList<>();
-        for (String name : given().keySet()) {
-            if (!taken.contains(name)) {
-                unexpected.add(name);
-            }
-        }
-        if (!unexpected.isEmpty()) {
-            throw Optimizer.invalid(type + " does not take '" + String.join("', '", unexpected) + "'");
-        }
+        Map<String, Object> given = new LinkedHashMap<>();
+        given.put("lr", lr);
+        given.put("momentum", momentum);
+        given.put("dampening", dampening);
+        given.put("weightDecay", weightDecay);
+        given.put("nesterov", nesterov);
+        given.put("betas", betas);
+        given.put("eps", eps);
+        given.put("amsgrad", amsgrad);
+        given.put("maximize", maximize);
+        given.put("alpha", alpha);
+        given.put("centered", centered);
+        given.put("lrDecay", lrDecay);
+        given.put("initialAccumulatorValue", initialAccumulatorValue);
+        Keywords.takesOnly(type, given, taken);
     }
 
     private static double or(Double value, double fallback) {
