@@ -65,4 +65,7 @@ final class Requests {
                            Boolean centered,
                            Double lrDecay,
                            Double initialAccumulatorValue) implements OptimizerBody {}
+
+    record CreateScheduler(String name, String type, Integer stepSize, Double gamma, Integer tMax, Double etaMin, Double startFactor,
+                           Double endFactor, Integer totalIters) {}
 }
