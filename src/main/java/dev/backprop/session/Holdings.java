@@ -13,8 +13,8 @@ final class Holdings {
         for (Object o : s.modules.values()) {
             if (o instanceof dev.backprop.engine.nn.Module m) all.addAll(m.stateDict().values());
         }
-        for (Object o : s.optimizers.values()) {
-            if (o instanceof dev.backprop.engine.optim.Optimizer opt) all.addAll(opt.stateTensors());
+        for (BoundOptimizer o : s.optimizers.values()) {
+            all.addAll(o.optimizer().stateTensors());
         }
         return all;
     }

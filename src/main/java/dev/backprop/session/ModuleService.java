@@ -5,6 +5,7 @@ import dev.backprop.engine.Tensor;
 import dev.backprop.engine.nn.Module;
 import dev.backprop.engine.nn.Modules;
 import dev.backprop.engine.optim.Optimizer;
+import dev.backprop.engine.optim.OptimizerFields;
 import dev.backprop.engine.optim.OptimizerSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Modules and optimizers of a session. A module's parameters become tensors named as its
- * {@code state_dict} keys behind its name ({@code lr_net.0.weight}); an optimizer steps them in place.
+ * {@code state_dict} keys behind its name ({@code lr_net.0.weight}); an optimizer steps them in place. An
+ * optimizer created under a name already taken replaces the one before, and that one's schedulers go with it.
  */
 @Service
 public class ModuleService {
@@ -50,9 +52,7 @@ public class ModuleService {
         });
     }
 
-    public record CreatedOptimizer(String name, String type, List<String> params) {}
-
-    public CreatedOptimizer createOptimizer(Session s, String name, OptimizerSpec spec, List<String> paramNames) {
+    public BoundOptimizer createOptimizer(Session s, String name, OptimizerFields fields, List<String> paramNames) {
         Names.check(name, limits.maxNameLength(), "name");
         if (paramNames == null || paramNames.isEmpty()) {
             throw ApiException.badRequest("'params' must name at least one module or tensor");
@@ -74,21 +74,22 @@ public class ModuleService {
                 names.add(p);
             }
         }
-        Optimizer optimizer = spec.build(params);
+        OptimizerSpec spec = fields.spec();
+        BoundOptimizer optimizer = new BoundOptimizer(spec.type(), spec.build(params), names);
         executor.atomically(s, tx -> {
-            Object previous = s.optimizers.put(name, optimizer);
+            BoundOptimizer previous = s.optimizers.put(name, optimizer);
             tx.onRollback(() -> {
                 if (previous == null) s.optimizers.remove(name);
                 else s.optimizers.put(name, previous);
             });
             return null;
         });
-        return new CreatedOptimizer(name, spec.type() == null ? "sgd" : spec.type().toLowerCase(java.util.Locale.ROOT), names);
+        return optimizer;
     }
 
     /** {@code optimizer.step()}; answers the parameters it updated. */
     public List<BoundTensor> step(Session s, String name) {
-        Optimizer opt = optimizer(s, name);
+        Optimizer opt = optimizer(s, name).optimizer();
         return executor.atomically(s, tx -> {
             Object state = opt.saveState();
             tx.onRollback(() -> opt.restoreState(state));
@@ -100,7 +101,7 @@ public class ModuleService {
 
     /** {@code optimizer.zero_grad()} (set_to_none, PyTorch's current default). */
     public List<BoundTensor> zeroGrad(Session s, String name, boolean setToNone) {
-        Optimizer opt = optimizer(s, name);
+        Optimizer opt = optimizer(s, name).optimizer();
         return executor.atomically(s, tx -> {
             for (Tensor p : opt.params()) tx.beforeChange(p);
             opt.zeroGrad(setToNone);
@@ -114,8 +115,10 @@ public class ModuleService {
         return out;
     }
 
-    private static Optimizer optimizer(Session s, String name) {
-        if (s.optimizers.get(name) instanceof Optimizer o) return o;
-        throw ApiException.notFound("optimizer", name);
+    /** The optimizer bound to {@code name}; 404 {@code optimizer-not-found} when there is none. */
+    public static BoundOptimizer optimizer(Session s, String name) {
+        BoundOptimizer o = s.optimizers.get(name);
+        if (o == null) throw ApiException.notFound("optimizer", name);
+        return o;
     }
 }

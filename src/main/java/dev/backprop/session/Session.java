@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One dynamic-graph workspace: named tensors (as Python variables), modules, optimizers and the
+ * One dynamic-graph workspace: named tensors (as Python variables), modules, optimizers (with their schedulers) and the
  * generator random ops draw from. All access goes through {@link SessionService}, which holds the
  * session's lock, so the fields need no synchronization of their own.
  */
@@ -22,7 +22,7 @@ public final class Session {
     final Generator generator;
     final Map<String, Tensor> tensors = new LinkedHashMap<>();
     final Map<String, Object> modules = new LinkedHashMap<>();
-    final Map<String, Object> optimizers = new LinkedHashMap<>();
+    final Map<String, BoundOptimizer> optimizers = new LinkedHashMap<>();
     final ReentrantLock lock = new ReentrantLock();
     long bytes;
     int graphNodes;
@@ -73,7 +73,7 @@ public final class Session {
         return modules;
     }
 
-    public Map<String, Object> optimizers() {
+    public Map<String, BoundOptimizer> optimizers() {
         return optimizers;
     }
 

@@ -1,19 +1,43 @@
 package dev.backprop.training;
 
+import dev.backprop.engine.optim.OptimizerFields;
+import dev.backprop.engine.optim.OptimizerSpec;
 import dev.backprop.engine.train.Dataset;
 import dev.backprop.engine.train.TrainingData;
 import dev.backprop.engine.train.TrainingMetrics;
 import dev.backprop.engine.train.TrainingResult;
 import dev.backprop.engine.train.TrainingSpec;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.annotation.JsonDeserialize;
+import tools.jackson.databind.annotation.JsonSerialize;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.util.StdConverter;
 
 /**
  * How a job's parts take their stored form and come back from it: the spec as JSON with its inline data apart
  * (as {@link RowsFormat} bytes), the points, the result, checkpoints, and the metrics of stored events.
  */
 final class JobRecordForm {
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final JsonMapper json = JsonMapper.builder().addMixIn(OptimizerSpec.class, StoredOptimizer.class).build();
+
+    /** An optimizer is stored as the request fields that name it, and read back through them. */
+    @JsonSerialize(converter = StoredOptimizer.Write.class)
+    @JsonDeserialize(converter = StoredOptimizer.Read.class)
+    private interface StoredOptimizer {
+        final class Write extends StdConverter<OptimizerSpec, OptimizerFields> {
+            @Override
+            public OptimizerFields convert(OptimizerSpec spec) {
+                return spec.fields();
+            }
+        }
+
+        final class Read extends StdConverter<OptimizerFields, OptimizerSpec> {
+            @Override
+            public OptimizerSpec convert(OptimizerFields fields) {
+                return fields.spec();
+            }
+        }
+    }
 
     /** The spec as JSON, without inline data (which {@link #data} holds). */
     String spec(TrainingSpec spec) {

@@ -127,14 +127,7 @@ class JobController {
                 throw ApiException.badRequest("'data.session' needs id, x and y");
             }
         }
-        OptimizerSpec optimizer = null;
-        if (body.optimizer() != null) {
-            var o = body.optimizer();
-            optimizer = new OptimizerSpec(o.type(), Finite.check(o.lr(), "optimizer.lr"), Finite.check(o.momentum(), "optimizer.momentum"),
-                    Finite.check(o.dampening(), "optimizer.dampening"), Finite.check(o.weightDecay(), "optimizer.weightDecay"),
-                    o.nesterov(), o.betas(), Finite.check(o.eps(), "optimizer.eps"), o.amsgrad(), o.maximize());
-            Finite.check(o.betas(), "optimizer.betas");
-        }
+        OptimizerSpec optimizer = body.optimizer() == null ? null : body.optimizer().fields("optimizer.").spec();
         return new TrainingSpec(body.seed(), data, optimizer, body.maxIterations(), body.targetAccuracy(), body.logEvery());
     }
 

@@ -16,8 +16,9 @@ final class JobRequests {
 
     record SessionData(String id, String x, String y) {}
 
-    record Optimizer(String type, Double lr, Double momentum, Double dampening,
-                     Double weightDecay, Boolean nesterov, List<Double> betas, Double eps, Boolean amsgrad, Boolean maximize) {}
+    record Optimizer(String type, Double lr, Double momentum, Double dampening, Double weightDecay, Boolean nesterov, List<Double> betas,
+                     Double eps, Boolean amsgrad, Boolean maximize, Double alpha, Boolean centered, Double lrDecay,
+                     Double initialAccumulatorValue) implements OptimizerBody {}
 
     record Predict(List<List<Double>> x) {}
 }

@@ -1,8 +1,9 @@
 package dev.backprop.web;
 
-import dev.backprop.engine.optim.OptimizerSpec;
+import dev.backprop.engine.optim.OptimizerFields;
 import dev.backprop.session.Answer;
 import dev.backprop.session.ApiException;
+import dev.backprop.session.BoundOptimizer;
 import dev.backprop.session.BoundTensor;
 import dev.backprop.session.Caller;
 import dev.backprop.session.ModuleService;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -48,15 +50,19 @@ class ModuleController {
     ResponseEntity<Responses.Optimizer> createOptimizer(Caller caller, @PathVariable String sid,
                                                        @RequestBody Requests.CreateOptimizer body) {
         if (body == null) throw ApiException.badRequest("a body is required");
-        OptimizerSpec spec = new OptimizerSpec(body.type(), Finite.check(body.lr(), "lr"), Finite.check(body.momentum(), "momentum"),
-                Finite.check(body.dampening(), "dampening"), Finite.check(body.weightDecay(), "weightDecay"), body.nesterov(),
-                body.betas(), Finite.check(body.eps(), "eps"), body.amsgrad(), body.maximize());
-        Finite.check(body.betas(), "betas");
-        Responses.Optimizer view = sessions.withSession(caller, sid, s -> {
-            ModuleService.CreatedOptimizer o = modules.createOptimizer(s, body.name(), spec, body.params());
-            return new Responses.Optimizer(o.name(), o.type(), o.params());
-        });
+        OptimizerFields spec = body.fields("");
+        Responses.Optimizer view = sessions.withSession(caller, sid,
+                s -> view(body.name(), modules.createOptimizer(s, body.name(), spec, body.params())));
         return ResponseEntity.created(URI.create("/api/v1/sessions/" + sid + "/optimizers/" + view.name())).body(view);
+    }
+
+    @GetMapping("/optimizers/{name}")
+    Responses.Optimizer optimizer(Caller caller, @PathVariable String sid, @PathVariable String name) {
+        return sessions.withSession(caller, sid, s -> view(name, ModuleService.optimizer(s, name)));
+    }
+
+    private static Responses.Optimizer view(String name, BoundOptimizer o) {
+        return new Responses.Optimizer(name, o.type(), o.params(), o.optimizer().lr());
     }
 
     @PostMapping("/optimizers/{name}/step")

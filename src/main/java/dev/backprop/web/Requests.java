@@ -60,5 +60,12 @@ final class Requests {
                            List<Double> betas,
                            Double eps,
                            Boolean amsgrad,
-                           Boolean maximize) {}
+                           Boolean maximize,
+                           Double alpha,
+                           Boolean centered,
+                           Double lrDecay,
+                           Double initialAccumulatorValue) implements OptimizerBody {}
+
+    record CreateScheduler(String name, String type, Integer stepSize, Double gamma, Integer tMax, Double etaMin, Double startFactor,
+                           Double endFactor, Integer totalIters) {}
 }

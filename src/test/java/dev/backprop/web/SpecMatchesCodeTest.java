@@ -51,6 +51,8 @@ class SpecMatchesCodeTest {
             Map.entry("BackwardRequest", Requests.Backward.class),
             Map.entry("GradRequest", Requests.Grad.class),
             Map.entry("CreateOptimizerRequest", Requests.CreateOptimizer.class),
+            Map.entry("CreateSchedulerRequest", Requests.CreateScheduler.class),
+            Map.entry("SchedulerView", Responses.Scheduler.class),
             Map.entry("CreateJobRequest", JobRequests.Create.class),
             Map.entry("SyntheticSamples", JobRequests.Synthetic.class),
             Map.entry("InlineSamples", JobRequests.Inline.class),

@@ -54,6 +54,8 @@ class TenantIsolationTest extends KeyedApiTest {
                 {"name": "m", "layers": [{"type": "linear", "inFeatures": 2, "outFeatures": 1}]}""").expect(201);
         alice.post(s + "/optimizers", """
                 {"name": "o", "type": "sgd", "params": ["m"], "lr": 0.1}""").expect(201);
+        alice.post(s + "/optimizers/o/schedulers", """
+                {"name": "sc", "type": "step_lr", "stepSize": 1}""").expect(201);
         job = alice.post("/jobs", """
                 {"seed": 1, "maxIterations": 5, "logEvery": 1,
                  "data": {"synthetic": {"samplesPerClass": 10, "meanValue": 1.7, "bias": 1.0, "features": 2}}}""")
@@ -160,6 +162,8 @@ class TenantIsolationTest extends KeyedApiTest {
         views.put("tensors", alice.get(s + "/tensors").expect(200).body());
         for (String t : new String[] {"w", "x", "p", "y"}) views.put(t, alice.get(s + "/tensors/" + t).expect(200).body());
         views.put("graph", alice.get(s + "/graph?root=y").expect(200).body());
+        views.put("optimizer", alice.get(s + "/optimizers/o").expect(200).body());
+        views.put("scheduler", alice.get(s + "/optimizers/o/schedulers/sc").expect(200).body());
         views.put("job", alice.get("/jobs/" + job).expect(200).body());
         views.put("points", alice.get("/jobs/" + job + "/points").expect(200).body());
         views.put("events", alice.get("/jobs/" + job + "/events").expect(200).body());
@@ -196,6 +200,14 @@ class TenantIsolationTest extends KeyedApiTest {
                 api.request("/sessions/" + sid + "/optimizers/o/step").POST(BodyPublishers.noBody()));
         r.put("POST " + s + "/optimizers/{name}/zero-grad", (api, sid, job) ->
                 api.request("/sessions/" + sid + "/optimizers/o/zero-grad").POST(BodyPublishers.noBody()));
+        r.put("GET " + s + "/optimizers/{name}", (api, sid, job) -> api.request("/sessions/" + sid + "/optimizers/o").GET());
+        r.put("POST " + s + "/optimizers/{name}/schedulers", (api, sid, job) ->
+                json(api.request("/sessions/" + sid + "/optimizers/o/schedulers"), """
+                        {"name": "sc2", "type": "exponential_lr", "gamma": 0.5}"""));
+        r.put("GET " + s + "/optimizers/{name}/schedulers/{scheduler}", (api, sid, job) ->
+                api.request("/sessions/" + sid + "/optimizers/o/schedulers/sc").GET());
+        r.put("POST " + s + "/optimizers/{name}/schedulers/{scheduler}/step", (api, sid, job) ->
+                api.request("/sessions/" + sid + "/optimizers/o/schedulers/sc/step").POST(BodyPublishers.noBody()));
         String j = "/api/v1/jobs/{id}";
         r.put("GET " + j, (api, sid, job) -> api.request("/jobs/" + job).GET());
         r.put("POST " + j + "/cancel", (api, sid, job) -> api.request("/jobs/" + job + "/cancel").POST(BodyPublishers.noBody()));

@@ -8,15 +8,16 @@ import java.util.List;
  * {@code torch.optim.Adam(params, lr, betas, eps, weight_decay, amsgrad, maximize=...)}, the update of
  * torch/optim/adam.py {@code _single_tensor_adam} in PyTorch 1.13 (not capturable). The step counter is
  * a float32 tensor there, so it is a float here; the bias corrections are Python floats (double).
+ * {@link AdamW} is the same update with the weight decay applied to the parameter instead of the gradient.
  */
-public final class Adam extends Optimizer {
-    private final double lr;
+public sealed class Adam extends Optimizer permits AdamW {
     private final double beta1;
     private final double beta2;
     private final double eps;
     private final double weightDecay;
     private final boolean amsgrad;
     private final boolean maximize;
+    private final boolean decoupledWeightDecay;
     private final float[] steps;
     private final Tensor[] expAvgs;
     private final Tensor[] expAvgSqs;
@@ -29,24 +30,24 @@ public final class Adam extends Optimizer {
 
     public Adam(List<Tensor> params, double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad,
                 boolean maximize) {
-        super(params);
-        // The checks and messages of Adam.__init__, which accept NaN as Python's chained comparisons do not.
-        if (!(0.0 <= lr)) {
-            throw invalid("Invalid learning rate: " + PythonFloat.repr(lr));
-        }
-        if (!(0.0 <= eps)) {
-            throw invalid("Invalid epsilon value: " + PythonFloat.repr(eps));
-        }
+        this(params, lr, beta1, beta2, eps, weightDecay, amsgrad, maximize, false);
+    }
+
+    Adam(List<Tensor> params, double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad,
+         boolean maximize, boolean decoupledWeightDecay) {
+        super(params, lr);
+        // The checks and messages of Adam.__init__ (and AdamW's, the same), which accept NaN as Python's chained
+        // comparisons do not.
+        requireNonNegative(lr, "learning rate");
+        requireNonNegative(eps, "epsilon value");
         if (!(0.0 <= beta1 && beta1 < 1.0)) {
             throw invalid("Invalid beta parameter at index 0: " + PythonFloat.repr(beta1));
         }
         if (!(0.0 <= beta2 && beta2 < 1.0)) {
             throw invalid("Invalid beta parameter at index 1: " + PythonFloat.repr(beta2));
         }
-        if (!(0.0 <= weightDecay)) {
-            throw invalid("Invalid weight_decay value: " + PythonFloat.repr(weightDecay));
-        }
-        this.lr = lr;
+        requireNonNegative(weightDecay, "weight_decay value");
+        this.decoupledWeightDecay = decoupledWeightDecay;
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.eps = eps;
@@ -73,7 +74,11 @@ public final class Adam extends Optimizer {
         Tensor expAvg = expAvgs[i];
         Tensor expAvgSq = expAvgSqs[i];
         steps[i] += 1;
-        if (weightDecay != 0) {
+        double lr = lr();
+        if (decoupledWeightDecay) {
+            // AdamW: param.mul_(1 - lr * weight_decay), an in-place change even when weight_decay is 0.
+            param.mul_(1 - lr * weightDecay);
+        } else if (weightDecay != 0) {
             g = g.add(param, weightDecay);
         }
         expAvg.mul_(beta1).add_(g, 1 - beta1);

@@ -9,12 +9,15 @@ import java.util.List;
 
 /**
  * {@code torch.optim.Optimizer} with one parameter group: {@link #step()} updates every parameter that
- * has a gradient, in place and without recording a graph; {@link #zeroGrad()} clears the gradients.
+ * has a gradient, in place and without recording a graph; {@link #zeroGrad()} clears the gradients. The
+ * group's {@code lr} (and the {@code initial_lr} a learning-rate scheduler records) can change between steps.
  */
 public abstract class Optimizer {
     private final List<Tensor> params;
+    private double lr;
+    private Double initialLr;
 
-    protected Optimizer(List<Tensor> params) {
+    protected Optimizer(List<Tensor> params, double lr) {
         // torch/optim/optimizer.py, __init__ and add_param_group.
         if (params.isEmpty()) {
             throw invalid("optimizer got an empty parameter list");
@@ -28,10 +31,29 @@ public abstract class Optimizer {
             }
         }
         this.params = List.copyOf(params);
+        this.lr = lr;
     }
 
     public final List<Tensor> params() {
         return params;
+    }
+
+    /** {@code param_groups[0]['lr']}, which the next step uses. */
+    public final double lr() {
+        return lr;
+    }
+
+    public final void setLr(double lr) {
+        this.lr = lr;
+    }
+
+    /** {@code param_groups[0]['initial_lr']}, or null until a scheduler sets it. */
+    public final Double initialLr() {
+        return initialLr;
+    }
+
+    public final void setInitialLr(Double initialLr) {
+        this.initialLr = initialLr;
     }
 
     /** {@code optimizer.step()}: runs under {@code torch.no_grad()}, skipping parameters whose grad is None. */
@@ -168,6 +190,13 @@ public abstract class Optimizer {
                     g.zero_();
                 }
             }
+        }
+    }
+
+    /** {@code if not 0.0 <= value: raise ValueError("Invalid {what}: {value}")}, which NaN fails too. */
+    static void requireNonNegative(double value, String what) {
+        if (!(0.0 <= value)) {
+            throw invalid("Invalid " + what + ": " + PythonFloat.repr(value));
         }
     }
 

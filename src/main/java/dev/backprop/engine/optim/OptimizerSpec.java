@@ -1,70 +1,123 @@
 package dev.backprop.engine.optim;
 
 import dev.backprop.engine.Tensor;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * The fields of an optimizer request ({@code {"type": "sgd", "lr": 0.01, "momentum": 0.9}}), each null
- * where the request leaves it out, so that PyTorch's defaults apply. A field the chosen type does not
- * take is refused, as Python refuses an unexpected keyword argument.
- *
- * @param type {@code sgd} or {@code adam}
- * @param betas Adam's {@code (beta1, beta2)}
+ * An optimizer with all its settings, one record per type, each value PyTorch's default where the request
+ * ({@link OptimizerFields}) left it out. {@link #build} checks the values as PyTorch's constructor does.
  */
-public record OptimizerSpec(String type, Double lr, Double momentum, Double dampening, Double weightDecay, Boolean nesterov,
-                            List<Double> betas, Double eps, Boolean amsgrad, Boolean maximize) {
+public sealed interface OptimizerSpec {
 
-    public static OptimizerSpec sgd(double lr, double momentum) {
-        return new OptimizerSpec("sgd", lr, momentum, null, null, null, null, null, null, null);
+    /** The wire name: {@code sgd}, {@code adam}, {@code adamw}, {@code rmsprop} or {@code adagrad}. */
+    String type();
+
+    /** The optimizer over {@code params}; fails with PyTorch's message for a bad value. */
+    Optimizer build(List<Tensor> params);
+
+    /** The request fields that name exactly this spec. */
+    OptimizerFields fields();
+
+    static OptimizerSpec sgd(double lr, double momentum) {
+        return new SgdSpec(lr, momentum, 0, 0, false, false);
     }
 
-    public static OptimizerSpec adam(double lr) {
-        return new OptimizerSpec("adam", lr, null, null, null, null, null, null, null, null);
+    static OptimizerSpec adam(double lr) {
+        return new AdamSpec(lr, 0.9, 0.999, 1e-8, 0, false, false);
     }
 
-    /** The optimizer this spec describes, over {@code params}; fails with PyTorch's message for a bad value. */
-    public Optimizer build(List<Tensor> params) {
-        String t = type == null ? null : type.toLowerCase(Locale.ROOT);
-        if (t == null) {
-            throw Optimizer.invalid("the optimizer 'type' is required (sgd or adam)");
+    /** {@code torch.optim.SGD}; its lr has no default. */
+    record SgdSpec(double lr, double momentum, double dampening, double weightDecay, boolean nesterov, boolean maximize)
+            implements OptimizerSpec {
+        @Override
+        public String type() {
+            return "sgd";
         }
-        return switch (t) {
-            case "sgd" -> {
-                refuse(t, "betas", betas, "eps", eps, "amsgrad", amsgrad);
-                if (lr == null) {
-                    // torch.optim.SGD's lr has no default: optimizer.py, add_param_group.
-                    throw Optimizer.invalid("parameter group didn't specify a value of required optimization parameter lr");
-                }
-                yield new SGD(params, lr, or(momentum, 0), or(dampening, 0), or(weightDecay, 0), nesterov != null && nesterov,
-                        maximize != null && maximize);
-            }
-            case "adam" -> {
-                refuse(t, "momentum", momentum, "dampening", dampening, "nesterov", nesterov);
-                if (betas != null && (betas.size() != 2 || betas.get(0) == null || betas.get(1) == null)) {
-                    throw Optimizer.invalid("'betas' must be a pair of numbers [beta1, beta2]");
-                }
-                yield new Adam(params, or(lr, 1e-3), betas == null ? 0.9 : betas.get(0), betas == null ? 0.999 : betas.get(1),
-                        or(eps, 1e-8), or(weightDecay, 0), amsgrad != null && amsgrad, maximize != null && maximize);
-            }
-            default -> throw Optimizer.invalid("unknown optimizer type '" + type + "' (expected sgd or adam)");
-        };
-    }
 
-    private static double or(Double value, double fallback) {
-        return value == null ? fallback : value;
-    }
-
-    private static void refuse(String type, Object... namesAndValues) {
-        List<String> unexpected = new ArrayList<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            if (namesAndValues[i + 1] != null) {
-                unexpected.add((String) namesAndValues[i]);
-            }
+        @Override
+        public Optimizer build(List<Tensor> params) {
+            return new SGD(params, lr, momentum, dampening, weightDecay, nesterov, maximize);
         }
-        if (!unexpected.isEmpty()) {
-            throw Optimizer.invalid(type + " does not take '" + String.join("', '", unexpected) + "'");
+
+        @Override
+        public OptimizerFields fields() {
+            return OptimizerFields.sgd(lr, momentum, dampening, weightDecay, nesterov, maximize);
+        }
+    }
+
+    /** {@code torch.optim.Adam}: lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0. */
+    record AdamSpec(double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad, boolean maximize)
+            implements OptimizerSpec {
+        @Override
+        public String type() {
+            return "adam";
+        }
+
+        @Override
+        public Optimizer build(List<Tensor> params) {
+            return new Adam(params, lr, beta1, beta2, eps, weightDecay, amsgrad, maximize);
+        }
+
+        @Override
+        public OptimizerFields fields() {
+            return OptimizerFields.adam(type(), lr, beta1, beta2, eps, weightDecay, amsgrad, maximize);
+        }
+    }
+
+    /** {@code torch.optim.AdamW}: Adam's defaults but weight_decay=1e-2. */
+    record AdamWSpec(double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad, boolean maximize)
+            implements OptimizerSpec {
+        @Override
+        public String type() {
+            return "adamw";
+        }
+
+        @Override
+        public Optimizer build(List<Tensor> params) {
+            return new AdamW(params, lr, beta1, beta2, eps, weightDecay, amsgrad, maximize);
+        }
+
+        @Override
+        public OptimizerFields fields() {
+            return OptimizerFields.adam(type(), lr, beta1, beta2, eps, weightDecay, amsgrad, maximize);
+        }
+    }
+
+    /** {@code torch.optim.RMSprop}: lr=1e-2, alpha=0.99, eps=1e-8, weight_decay=0, momentum=0, centered=False. */
+    record RmspropSpec(double lr, double alpha, double eps, double weightDecay, double momentum, boolean centered, boolean maximize)
+            implements OptimizerSpec {
+        @Override
+        public String type() {
+            return "rmsprop";
+        }
+
+        @Override
+        public Optimizer build(List<Tensor> params) {
+            return new RMSprop(params, lr, alpha, eps, weightDecay, momentum, centered, maximize);
+        }
+
+        @Override
+        public OptimizerFields fields() {
+            return OptimizerFields.rmsprop(lr, alpha, eps, weightDecay, momentum, centered, maximize);
+        }
+    }
+
+    /** {@code torch.optim.Adagrad}: lr=1e-2, lr_decay=0, weight_decay=0, initial_accumulator_value=0, eps=1e-10. */
+    record AdagradSpec(double lr, double lrDecay, double weightDecay, double initialAccumulatorValue, double eps, boolean maximize)
+            implements OptimizerSpec {
+        @Override
+        public String type() {
+            return "adagrad";
+        }
+
+        @Override
+        public Optimizer build(List<Tensor> params) {
+            return new Adagrad(params, lr, lrDecay, weightDecay, initialAccumulatorValue, eps, maximize);
+        }
+
+        @Override
+        public OptimizerFields fields() {
+            return OptimizerFields.adagrad(lr, lrDecay, weightDecay, initialAccumulatorValue, eps, maximize);
         }
     }
 }

@@ -36,4 +36,33 @@ public sealed interface OptimizerState {
             return steps.length;
         }
     }
+
+    /** {@link RMSprop}'s {@code square_avg}, and with momentum its {@code momentum_buffer}, centered its {@code grad_avg}. */
+    record RmspropState(float[][] squareAvgs, float[][] momentumBuffers, float[][] gradAvgs) implements OptimizerState {
+        public RmspropState {
+            if (momentumBuffers.length != squareAvgs.length || gradAvgs.length != squareAvgs.length) {
+                throw new IllegalArgumentException("RMSprop's state needs a square_avg, momentum_buffer and grad_avg entry for each of "
+                        + squareAvgs.length + " parameters");
+            }
+        }
+
+        @Override
+        public int parameters() {
+            return squareAvgs.length;
+        }
+    }
+
+    /** {@link Adagrad}'s {@code step} (a float32 count) and {@code sum} of each parameter. */
+    record AdagradState(float[] steps, float[][] sums) implements OptimizerState {
+        public AdagradState {
+            if (sums.length != steps.length) {
+                throw new IllegalArgumentException("Adagrad's state needs a step and sum entry for each of " + steps.length + " parameters");
+            }
+        }
+
+        @Override
+        public int parameters() {
+            return steps.length;
+        }
+    }
 }

@@ -10,7 +10,6 @@ import java.util.List;
  * second step on.
  */
 public final class SGD extends Optimizer {
-    private final double lr;
     private final double momentum;
     private final double dampening;
     private final double weightDecay;
@@ -28,7 +27,7 @@ public final class SGD extends Optimizer {
 
     public SGD(List<Tensor> params, double lr, double momentum, double dampening, double weightDecay, boolean nesterov,
                boolean maximize) {
-        super(params);
+        super(params, lr);
         // The checks and messages of SGD.__init__.
         if (lr < 0.0) {
             throw invalid("Invalid learning rate: " + PythonFloat.repr(lr));
@@ -42,7 +41,6 @@ public final class SGD extends Optimizer {
         if (nesterov && (momentum <= 0 || dampening != 0)) {
             throw invalid("Nesterov momentum requires a momentum and zero dampening");
         }
-        this.lr = lr;
         this.momentum = momentum;
         this.dampening = dampening;
         this.weightDecay = weightDecay;
@@ -67,16 +65,12 @@ public final class SGD extends Optimizer {
             }
             dp = nesterov ? dp.add(buf, momentum) : buf;
         }
-        param.add_(dp, -lr);
+        param.add_(dp, -lr());
     }
 
     /** {@code state[p]['momentum_buffer']} of parameter {@code index}, or null before its first step. */
     public Tensor momentumBuffer(int index) {
         return momentumBuffers[index];
-    }
-
-    public double lr() {
-        return lr;
     }
 
     public double momentum() {

@@ -16,9 +16,11 @@ import java.io.UncheckedIOException;
  * int magic 'BPCK', byte version (1)
  * int nextIteration, long elapsedNanos, double loss, double accuracy
  * floats weights, float bias
- * byte optimizer (1 SGD, 2 Adam), int parameters, then per parameter:
- *   SGD:  floats? momentum_buffer
- *   Adam: float step, floats? exp_avg, floats? exp_avg_sq, floats? max_exp_avg_sq
+ * byte optimizer (1 SGD, 2 Adam or AdamW, 3 RMSprop, 4 Adagrad), int parameters, then per parameter:
+ *   SGD:     floats? momentum_buffer
+ *   Adam:    float step, floats? exp_avg, floats? exp_avg_sq, floats? max_exp_avg_sq
+ *   RMSprop: floats? square_avg, floats? momentum_buffer, floats? grad_avg
+ *   Adagrad: float step, floats? sum
  * </pre>
  * where {@code floats} is an int count and the values, and {@code floats?} has count -1 for an absent entry.
  * The seed job's checkpoint (2 features, SGD with momentum) takes 74 bytes.
@@ -28,6 +30,8 @@ final class CheckpointFormat {
     static final byte VERSION = 1;
     private static final byte SGD = 1;
     private static final byte ADAM = 2;
+    private static final byte RMSPROP = 3;
+    private static final byte ADAGRAD = 4;
 
     private CheckpointFormat() {}
 
@@ -58,6 +62,23 @@ final class CheckpointFormat {
                         writeFloats(out, adam.expAvgs()[i]);
                         writeFloats(out, adam.expAvgSqs()[i]);
                         writeFloats(out, adam.maxExpAvgSqs()[i]);
+                    }
+                }
+                case OptimizerState.RmspropState rmsprop -> {
+                    out.writeByte(RMSPROP);
+                    out.writeInt(rmsprop.parameters());
+                    for (int i = 0; i < rmsprop.parameters(); i++) {
+                        writeFloats(out, rmsprop.squareAvgs()[i]);
+                        writeFloats(out, rmsprop.momentumBuffers()[i]);
+                        writeFloats(out, rmsprop.gradAvgs()[i]);
+                    }
+                }
+                case OptimizerState.AdagradState adagrad -> {
+                    out.writeByte(ADAGRAD);
+                    out.writeInt(adagrad.parameters());
+                    for (int i = 0; i < adagrad.parameters(); i++) {
+                        out.writeInt(Float.floatToRawIntBits(adagrad.steps()[i]));
+                        writeFloats(out, adagrad.sums()[i]);
                     }
                 }
             }
@@ -103,17 +124,34 @@ final class CheckpointFormat {
 
     private static OptimizerState readOptimizer(DataInputStream in) throws IOException {
         byte type = in.readByte();
-        if (type != SGD && type != ADAM) {
-            throw malformed("they name an unknown optimizer (" + type + ")");
-        }
-        // The fewest bytes a parameter's entry takes: one absent buffer for SGD; a step and three counts for Adam.
-        int n = count(in, type == SGD ? 4 : 16);
+        // The fewest bytes a parameter's entry takes: 4 for each step and for each absent buffer.
+        int n = switch (type) {
+            case SGD -> count(in, 4);
+            case ADAM -> count(in, 16);
+            case RMSPROP -> count(in, 12);
+            case ADAGRAD -> count(in, 8);
+            default -> throw malformed("they name an unknown optimizer (" + type + ")");
+        };
         if (type == SGD) {
-            float[][] buffers = new float[n][];
+            return new OptimizerState.SgdState(readEntries(in, n));
+        }
+        if (type == RMSPROP) {
+            float[][] squareAvgs = new float[n][], momentumBuffers = new float[n][], gradAvgs = new float[n][];
             for (int i = 0; i < n; i++) {
-                buffers[i] = readFloats(in);
+                squareAvgs[i] = readFloats(in);
+                momentumBuffers[i] = readFloats(in);
+                gradAvgs[i] = readFloats(in);
             }
-            return new OptimizerState.SgdState(buffers);
+            return new OptimizerState.RmspropState(squareAvgs, momentumBuffers, gradAvgs);
+        }
+        if (type == ADAGRAD) {
+            float[] steps = new float[n];
+            float[][] sums = new float[n][];
+            for (int i = 0; i < n; i++) {
+                steps[i] = Float.intBitsToFloat(in.readInt());
+                sums[i] = readFloats(in);
+            }
+            return new OptimizerState.AdagradState(steps, sums);
         }
         float[] steps = new float[n];
         float[][] expAvgs = new float[n][], expAvgSqs = new float[n][], maxExpAvgSqs = new float[n][];
@@ -124,6 +162,14 @@ final class CheckpointFormat {
             maxExpAvgSqs[i] = readFloats(in);
         }
         return new OptimizerState.AdamState(steps, expAvgs, expAvgSqs, maxExpAvgSqs);
+    }
+
+    private static float[][] readEntries(DataInputStream in, int n) throws IOException {
+        float[][] entries = new float[n][];
+        for (int i = 0; i < n; i++) {
+            entries[i] = readFloats(in);
+        }
+        return entries;
     }
 
     private static void writeFloats(DataOutputStream out, float[] values) throws IOException {

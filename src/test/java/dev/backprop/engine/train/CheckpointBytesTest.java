@@ -99,7 +99,7 @@ class CheckpointBytesTest {
     }
 
     private static OptimizerSpec amsgrad() {
-        return new OptimizerSpec("adam", 0.01, null, null, null, null, null, null, true, null);
+        return new OptimizerSpec.AdamSpec(0.01, 0.9, 0.999, 1e-8, 0, true, false);
     }
 
     private static TrainingCheckpoint checkpointAt(TrainingSpec spec, int k) {

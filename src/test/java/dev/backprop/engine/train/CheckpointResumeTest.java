@@ -26,14 +26,17 @@ class CheckpointResumeTest {
 
     static Stream<Arguments> optimizers() {
         return Stream.of(
-                Arguments.of("SGD", new OptimizerSpec("sgd", 0.01, null, null, null, null, null, null, null, null)),
+                Arguments.of("SGD", new OptimizerSpec.SgdSpec(0.01, 0, 0, 0, false, false)),
                 Arguments.of("SGD momentum 0.9", OptimizerSpec.sgd(0.01, 0.9)),
-                Arguments.of("SGD nesterov, weight decay", new OptimizerSpec("sgd", 0.01, 0.9, 0.0, 0.01, true, null, null, null, null)),
-                Arguments.of("SGD dampening, maximize", new OptimizerSpec("sgd", 0.001, 0.5, 0.3, null, null, null, null, null, true)),
-                Arguments.of("Adam", new OptimizerSpec("adam", null, null, null, null, null, null, null, null, null)),
-                Arguments.of("Adam amsgrad, weight decay", new OptimizerSpec("adam", 0.01, null, null, 0.01, null, null, null, true, null)),
-                Arguments.of("Adam maximize, betas", new OptimizerSpec("adam", 0.001, null, null, null, null, List.of(0.8, 0.99), 1e-6, null,
-                        true)));
+                Arguments.of("SGD nesterov, weight decay", new OptimizerSpec.SgdSpec(0.01, 0.9, 0.0, 0.01, true, false)),
+                Arguments.of("SGD dampening, maximize", new OptimizerSpec.SgdSpec(0.001, 0.5, 0.3, 0, false, true)),
+                Arguments.of("Adam", new OptimizerSpec.AdamSpec(1e-3, 0.9, 0.999, 1e-8, 0, false, false)),
+                Arguments.of("Adam amsgrad, weight decay", new OptimizerSpec.AdamSpec(0.01, 0.9, 0.999, 1e-8, 0.01, true, false)),
+                Arguments.of("Adam maximize, betas", new OptimizerSpec.AdamSpec(0.001, 0.8, 0.99, 1e-6, 0, false, true)),
+                Arguments.of("AdamW amsgrad", new OptimizerSpec.AdamWSpec(0.01, 0.9, 0.999, 1e-8, 0.01, true, false)),
+                Arguments.of("RMSprop centered, momentum", new OptimizerSpec.RmspropSpec(0.01, 0.99, 1e-8, 0.01, 0.9, true, false)),
+                Arguments.of("RMSprop", new OptimizerSpec.RmspropSpec(0.01, 0.99, 1e-8, 0, 0, false, false)),
+                Arguments.of("Adagrad lr_decay, initial accumulator", new OptimizerSpec.AdagradSpec(0.1, 0.01, 0, 0.1, 1e-10, false)));
     }
 
     @ParameterizedTest(name = "{0}")

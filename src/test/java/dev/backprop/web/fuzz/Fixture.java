@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The real things the fuzzer's requests name, so that they reach the handlers and not only 404s: a session
- * with tensors, a module and two optimizers, and jobs. It is built again when a request drops the session
+ * with tensors, a module and two optimizers (each with a scheduler), and jobs. It is built again when a request drops the session
  * or one of its tensors; every session and job made during the run is dropped or cancelled at the end.
  */
 public final class Fixture implements AutoCloseable {
@@ -23,6 +23,7 @@ public final class Fixture implements AutoCloseable {
     static final String MODULE = "net";
     static final List<String> PARAMETERS = List.of("net.0.weight", "net.0.bias");
     static final List<String> OPTIMIZERS = List.of("sgd_opt", "adam_opt");
+    static final String SCHEDULER = "warm";
     private static final int RECENT_JOBS = 6;
     private static final int LIVE_SESSIONS = 40;
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -122,6 +123,10 @@ public final class Fixture implements AutoCloseable {
                 {"name": "sgd_opt", "type": "sgd", "params": ["net"], "lr": 0.1, "momentum": 0.9}"""), 201);
         ok(wire.json("POST", base + "/optimizers", """
                 {"name": "adam_opt", "type": "adam", "params": ["w"], "lr": 0.01}"""), 201);
+        for (String optimizer : OPTIMIZERS) {
+            ok(wire.json("POST", base + "/optimizers/" + optimizer + "/schedulers", """
+                    {"name": "warm", "type": "linear_lr"}"""), 201);
+        }
         ok(wire.json("POST", base + "/backward", """
                 {"tensors": ["loss"], "retainGraph": true}"""), 200);
         stale = false;

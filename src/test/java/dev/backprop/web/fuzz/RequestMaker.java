@@ -92,6 +92,7 @@ public final class RequestMaker {
             case "id" -> odd.pick(fixture.jobIds());
             case "name" -> op.path().contains("/optimizers/") ? words.optimizerName() : drops && odd.chance(70) ? words.freshName()
                     : words.tensorName();
+            case "scheduler" -> words.schedulerName();
             default -> throw new IllegalArgumentException("no real value for the path parameter " + name);
         };
     }

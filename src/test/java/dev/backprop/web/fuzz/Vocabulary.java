@@ -54,6 +54,11 @@ final class Vocabulary {
             case "CreateOptimizerRequest.eps" -> "1e-8";
             case "CreateOptimizerRequest.weightDecay" -> decimal(0, 0.1);
             case "CreateJobRequest.optimizer" -> jobOptimizer();
+            case "CreateSchedulerRequest.name" -> Json.quote(odd.pick(List.of("sched", Fixture.SCHEDULER, freshName())));
+            case "CreateSchedulerRequest.stepSize", "CreateSchedulerRequest.tMax", "CreateSchedulerRequest.totalIters" ->
+                    Integer.toString(odd.between(1, 10));
+            case "CreateSchedulerRequest.gamma", "CreateSchedulerRequest.startFactor", "CreateSchedulerRequest.endFactor" -> decimal(0.1, 1.0);
+            case "CreateSchedulerRequest.etaMin" -> decimal(0, 0.01);
             case "CreateJobRequest.maxIterations" -> Integer.toString(odd.between(0, 60));
             case "CreateJobRequest.logEvery" -> Integer.toString(odd.between(1, 20));
             case "CreateJobRequest.targetAccuracy" -> decimal(0.5, 1.0);
@@ -86,6 +91,10 @@ final class Vocabulary {
 
     String optimizerName() {
         return odd.chance(85) ? odd.pick(Fixture.OPTIMIZERS) : freshName();
+    }
+
+    String schedulerName() {
+        return odd.chance(85) ? Fixture.SCHEDULER : freshName();
     }
 
     private String input() {
@@ -133,7 +142,7 @@ final class Vocabulary {
     }
 
     private String jobOptimizer() {
-        List<String> fields = new ArrayList<>(List.of(Json.field("type", Json.quote(odd.pick(List.of("sgd", "adam"))))));
+        List<String> fields = new ArrayList<>(List.of(Json.field("type", Json.quote(odd.pick(List.of("sgd", "adam", "adamw", "rmsprop", "adagrad"))))));
         if (odd.chance(70)) fields.add(Json.field("lr", decimal(0.001, 0.5)));
         if (odd.chance(40)) fields.add(Json.field("momentum", decimal(0, 0.95)));
         if (odd.chance(20)) fields.add(Json.field("betas", Json.array(List.of(decimal(0.8, 0.95), decimal(0.95, 0.9999)))));
