@@ -61,6 +61,7 @@ public final class OpRegistry {
         LinAlgOpDefs.register();
         ActivationOpDefs.register();
         LossOpDefs.register();
+        NormalizationOpDefs.register();
         TensorOpDefs.register();
     }
 

@@ -69,6 +69,7 @@ public final class OpSamples {
         IndexingSamples.register();
         SortingSamples.register();
         RandomSamples.register();
+        NormalizationSamples.register();
     }
 
     private OpSamples() {}
