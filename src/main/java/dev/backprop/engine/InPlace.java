@@ -89,6 +89,9 @@ final class InPlace {
             throw new EngineException(ErrorCode.INPLACE_ON_LEAF, "a view of a leaf Variable that requires grad is being used in "
                     + "an in-place operation.");
         }
+        if (GradMode.isEnabled() && self.isView() && self.creation != ViewCreation.DEFAULT && self.requiresGrad()) {
+            throw self.creation.refusal(self);
+        }
         for (int d = 0; d < self.dim(); d++) {
             if (self.strides[d] == 0 && self.shape[d] > 1) {
                 // at::assert_no_internal_overlap, aten/src/ATen/MemoryOverlap.cpp

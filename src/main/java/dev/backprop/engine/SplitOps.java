@@ -99,6 +99,7 @@ final class SplitOps {
                 for (int i = 0; i < lengths.length; i++) grads.add(ctx.grad(i));
                 return Graph.one(Tensor.cat(grads, d));
             });
+            for (Tensor piece : out) piece.creation = ViewCreation.MULTI_OUTPUT;
         }
         return out;
     }

@@ -26,6 +26,8 @@ public final class Tensor {
     Node gradFn;
     /** For a view: the version its {@code grad_fn} was made at; once the shared version moves on, it is remade. */
     int attrVersion;
+    /** For a view: how it was made, which decides whether it may be changed in place (PyTorch's {@code CreationMeta}). */
+    ViewCreation creation = ViewCreation.DEFAULT;
     int outputNr;
     Tensor grad;
     boolean retainsGrad;
@@ -149,8 +151,9 @@ public final class Tensor {
         return offset == 0 && storage.length() == numel && isContiguous();
     }
 
+    /** A view requires grad when its base does, even one made in no-grad mode, which has no {@code grad_fn}. */
     public boolean requiresGrad() {
-        return requiresGradLeaf || currentGradFn() != null;
+        return requiresGradLeaf || currentGradFn() != null || viewBase != null && viewBase.requiresGrad();
     }
 
     public boolean isLeaf() {
@@ -454,7 +457,10 @@ public final class Tensor {
 
     Tensor asView(int[] newShape, int[] newStrides, int newOffset) {
         AllocationLimit.check(newShape, Shapes.numel(newShape));
-        return new Tensor(storage, dtype, newShape, newStrides, newOffset, false, viewBase != null ? viewBase : this);
+        Tensor view = new Tensor(storage, dtype, newShape, newStrides, newOffset, false, viewBase != null ? viewBase : this);
+        if (!GradMode.isEnabled()) view.creation = ViewCreation.NO_GRAD_MODE;
+        else if (creation != ViewCreation.DEFAULT) view.creation = creation;
+        return view;
     }
 
     // ---- autograd -------------------------------------------------------------------------

@@ -158,4 +158,26 @@ class CopySlicesTest {
         assertThatThrownBy(() -> leaf.narrow(0, 1, 2).mul_(Tensor.wrap(2L)))
                 .hasMessage("a view of a leaf Variable that requires grad is being used in an in-place operation.");
     }
+
+    @Test
+    void oneOfSeveralViewsOrAViewMadeWithoutGradMayNotChangeInPlace() {
+        Tensor a = arange(6).mul(2);
+        Tensor[] pieces = OpRegistry.get("split").invoker().call(new OpArgs("split", List.of(a, 2L), Map.of(), n -> null, null));
+        assertThatThrownBy(() -> pieces[1].mul_(Tensor.wrap(2L))).hasMessage("Output 1 of SplitBackward0 is a view and is being "
+                + "modified inplace. This view is the output of a function that returns multiple views. Such functions do not allow the "
+                + "output views to be modified inplace. You should replace the inplace operation by an out-of-place one.");
+        Tensor b = arange(6).detach();
+        Tensor[] plain = OpRegistry.get("split").invoker().call(new OpArgs("split", List.of(b, 2L), Map.of(), n -> null, null));
+        plain[1].mul_(Tensor.wrap(2L));
+        assertThat(b.toFloatArray()).containsExactly(0f, 1f, 4f, 6f, 4f, 5f);
+
+        Tensor v;
+        try (GradMode.Scope ignored = GradMode.disable()) {
+            v = a.narrow(0, 1, 5);
+        }
+        assertThatThrownBy(() -> v.mul_(Tensor.wrap(2L))).hasMessage("A view was created in no_grad mode and is being modified inplace "
+                + "with grad mode enabled. Given that this use case is ambiguous and error-prone, it is forbidden. You can clarify your "
+                + "code by moving both the view and the inplace either both inside the no_grad block (if you don't want the inplace to "
+                + "be tracked) or both outside (if you want the inplace to be tracked).");
+    }
 }

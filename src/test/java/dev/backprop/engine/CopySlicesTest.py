@@ -67,3 +67,20 @@ try:
     x[1:].mul_(2)
 except RuntimeError as err:
     show("leaf view:", str(err))
+
+x = torch.arange(6., requires_grad=True)
+a = x * 2; p = a.split(2)
+try:
+    p[1].mul_(2)
+except RuntimeError as err:
+    show("split:", str(err))
+b = torch.arange(6.); q = b.split(2); q[1].mul_(2); show("split without grad:", b.tolist())
+
+x = torch.arange(6., requires_grad=True)
+a = x * 2
+with torch.no_grad():
+    v = a[1:]
+try:
+    v.mul_(2)
+except RuntimeError as err:
+    show("no_grad view:", str(err))
