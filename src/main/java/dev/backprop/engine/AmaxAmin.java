@@ -66,7 +66,7 @@ final class AmaxAmin {
             for (int i = from; i < to; i++) {
                 double v = a[i], b = best[p];
                 if (b == b && (v != v || (max ? v > b : v < b))) best[p] = v;
-                p = Reductions.step(shape, outStrides, idx, p);
+                p = StridedCursor.step(shape, outStrides, idx, p);
             }
             pos[0] = p;
         });
@@ -85,7 +85,7 @@ final class AmaxAmin {
             int p = pos[0];
             for (int i = from; i < to; i++) {
                 best[p] = max ? Math.max(best[p], a[i]) : Math.min(best[p], a[i]);
-                p = Reductions.step(shape, outStrides, idx, p);
+                p = StridedCursor.step(shape, outStrides, idx, p);
             }
             pos[0] = p;
         });

@@ -266,7 +266,7 @@ final class Reductions {
                 int p = pos[0];
                 for (int i = from; i < to; i++) {
                     acc[p] += a[i];
-                    p = step(x.shape, outStrides, idx, p);
+                    p = StridedCursor.step(x.shape, outStrides, idx, p);
                 }
                 pos[0] = p;
             });
@@ -289,19 +289,9 @@ final class Reductions {
             int p = pos[0];
             for (int i = from; i < to; i++) {
                 acc[p] += in.at(i);
-                p = step(shape, outStrides, idx, p);
+                p = StridedCursor.step(shape, outStrides, idx, p);
             }
             pos[0] = p;
         });
-    }
-
-    static int step(int[] shape, int[] strides, int[] idx, int pos) {
-        for (int d = shape.length - 1; d >= 0; d--) {
-            pos += strides[d];
-            if (++idx[d] < shape[d]) return pos;
-            pos -= strides[d] * shape[d];
-            idx[d] = 0;
-        }
-        return pos;
     }
 }

@@ -297,67 +297,42 @@ public final class Tensor {
 
     /** Copies the elements in row-major order into {@code dst}, converting to its element type. */
     private void gather(Object dst) {
-        int rank = shape.length;
-        int[] idx = new int[rank];
-        int pos = offset;
-        for (int i = 0; i < numel; i++) {
-            switch (dst) {
-                case float[] a -> a[i] = (float) storage.getDouble(pos);
-                case double[] a -> a[i] = storage.getDouble(pos);
-                case long[] a -> a[i] = storage.getLong(pos);
-                case boolean[] a -> a[i] = storage.getBool(pos);
-                default -> throw new IllegalArgumentException();
-            }
-            for (int d = rank - 1; d >= 0; d--) {
-                pos += strides[d];
-                if (++idx[d] < shape[d]) {
-                    break;
-                }
-                pos -= strides[d] * shape[d];
-                idx[d] = 0;
-            }
+        StridedCursor c = StridedCursor.of(this);
+        switch (dst) {
+            case float[] a -> { for (int i = 0; i < numel; i++) a[i] = (float) storage.getDouble(c.next()); }
+            case double[] a -> { for (int i = 0; i < numel; i++) a[i] = storage.getDouble(c.next()); }
+            case long[] a -> { for (int i = 0; i < numel; i++) a[i] = storage.getLong(c.next()); }
+            case boolean[] a -> { for (int i = 0; i < numel; i++) a[i] = storage.getBool(c.next()); }
+            default -> throw new IllegalArgumentException();
         }
     }
 
     /** Copies {@code src}'s elements (same shape, any dtype) into this tensor's storage through its strides. */
     void copyFrom(Tensor src) {
-        int rank = shape.length;
-        int[] idx = new int[rank];
-        int pos = offset;
+        boolean contiguous = isContiguous();
+        StridedCursor c = StridedCursor.of(this);
         switch (dtype) {
             case FLOAT32 -> {
                 float[] v = src.readF32();
-                if (isContiguous()) { System.arraycopy(v, 0, storage.f32, offset, numel); return; }
-                for (int i = 0; i < numel; i++) { storage.f32[pos] = v[i]; pos = advance(idx, pos); }
+                if (contiguous) System.arraycopy(v, 0, storage.f32, offset, numel);
+                else for (int i = 0; i < numel; i++) storage.f32[c.next()] = v[i];
             }
             case FLOAT64 -> {
                 double[] v = src.readF64();
-                if (isContiguous()) { System.arraycopy(v, 0, storage.f64, offset, numel); return; }
-                for (int i = 0; i < numel; i++) { storage.f64[pos] = v[i]; pos = advance(idx, pos); }
+                if (contiguous) System.arraycopy(v, 0, storage.f64, offset, numel);
+                else for (int i = 0; i < numel; i++) storage.f64[c.next()] = v[i];
             }
             case INT64 -> {
                 long[] v = src.readI64();
-                if (isContiguous()) { System.arraycopy(v, 0, storage.i64, offset, numel); return; }
-                for (int i = 0; i < numel; i++) { storage.i64[pos] = v[i]; pos = advance(idx, pos); }
+                if (contiguous) System.arraycopy(v, 0, storage.i64, offset, numel);
+                else for (int i = 0; i < numel; i++) storage.i64[c.next()] = v[i];
             }
             case BOOL -> {
                 boolean[] v = src.readBool();
-                if (isContiguous()) { System.arraycopy(v, 0, storage.bool, offset, numel); return; }
-                for (int i = 0; i < numel; i++) { storage.bool[pos] = v[i]; pos = advance(idx, pos); }
+                if (contiguous) System.arraycopy(v, 0, storage.bool, offset, numel);
+                else for (int i = 0; i < numel; i++) storage.bool[c.next()] = v[i];
             }
         }
-    }
-
-    private int advance(int[] idx, int pos) {
-        for (int d = shape.length - 1; d >= 0; d--) {
-            pos += strides[d];
-            if (++idx[d] < shape[d]) {
-                return pos;
-            }
-            pos -= strides[d] * shape[d];
-            idx[d] = 0;
-        }
-        return pos;
     }
 
     /**

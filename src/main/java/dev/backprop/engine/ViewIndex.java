@@ -9,7 +9,7 @@ final class ViewIndex {
     private ViewIndex() {}
 
     static int[] of(Tensor base, int[] shape, int[] strides, int offset) {
-        int[] basePositions = positions(base.shape, base.strides, base.offset);
+        int[] basePositions = StridedCursor.positions(base.shape, base.strides, base.offset);
         int lowest = Integer.MAX_VALUE, highest = Integer.MIN_VALUE;
         for (int p : basePositions) {
             lowest = Math.min(lowest, p);
@@ -18,7 +18,7 @@ final class ViewIndex {
         int[] indexAt = new int[basePositions.length == 0 ? 0 : highest - lowest + 1];
         java.util.Arrays.fill(indexAt, -1);
         for (int i = 0; i < basePositions.length; i++) indexAt[basePositions[i] - lowest] = i;
-        int[] viewPositions = positions(shape, strides, offset);
+        int[] viewPositions = StridedCursor.positions(shape, strides, offset);
         int[] out = new int[viewPositions.length];
         for (int j = 0; j < out.length; j++) {
             int at = viewPositions[j] - lowest;
@@ -26,26 +26,6 @@ final class ViewIndex {
                 throw new IllegalStateException("a view reaches outside its base");
             }
             out[j] = indexAt[at];
-        }
-        return out;
-    }
-
-    /** The storage position of each element of a strided layout, in row-major order. */
-    private static int[] positions(int[] shape, int[] strides, int offset) {
-        int n = Shapes.numel(shape);
-        int[] out = new int[n];
-        int[] idx = new int[shape.length];
-        int pos = offset;
-        for (int j = 0; j < n; j++) {
-            out[j] = pos;
-            for (int d = shape.length - 1; d >= 0; d--) {
-                if (++idx[d] < shape[d]) {
-                    pos += strides[d];
-                    break;
-                }
-                pos -= (shape[d] - 1) * strides[d];
-                idx[d] = 0;
-            }
         }
         return out;
     }
