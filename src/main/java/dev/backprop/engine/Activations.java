@@ -56,13 +56,34 @@ final class Activations {
         requireFloating(x, "GeluKernelImpl");
         if (tanh) {
             return new UnaryOp("gelu", "GeluBackward0", v -> 0.5 * v * (1 + Math.tanh(TANH_BETA * (v + TANH_KAPPA * v * v * v))), null,
-                    SELF, (g, self, result) -> g.mul(tanhGeluDerivative(self))).apply(x);
+                    SELF, (g, self, result) -> g.mul(tanhGeluDerivative(self))).withFloatLoop(Activations::tanhGeluFloat).apply(x);
         }
         return new UnaryOp("gelu", "GeluBackward0", v -> v * 0.5 * (1 + Erf.erf(v * SQRT1_2)), null, SELF, (g, self, result) -> {
             Tensor cdf = ERF.apply(self.mulScalar(SQRT1_2)).add(1).mulScalar(0.5);
             Tensor pdf = self.mul(self).mulScalar(-0.5).exp().mulScalar(PDF_FACTOR);
             return g.mul(cdf.add(self.mul(pdf)));
-        }).apply(x);
+        }).withFloatLoop(Activations::geluFloat).apply(x);
+    }
+
+    /**
+     * GeluKernelImpl's float loop, each step rounded to float as there: {@code 1 + erf(..)} cancels for negative
+     * inputs, so rounding once in double would differ from PyTorch by many ulp there.
+     */
+    private static void geluFloat(float[] a, float[] out, int n) {
+        float alpha = (float) SQRT1_2;
+        for (int i = 0; i < n; i++) {
+            float v = a[i];
+            out[i] = v * 0.5f * (1f + (float) Erf.erf(v * alpha));
+        }
+    }
+
+    private static void tanhGeluFloat(float[] a, float[] out, int n) {
+        float beta = (float) TANH_BETA, kappa = (float) TANH_KAPPA;
+        for (int i = 0; i < n; i++) {
+            float v = a[i];
+            float inner = beta * (v + kappa * (v * v * v));
+            out[i] = 0.5f * v * (1f + (float) Math.tanh(inner));
+        }
     }
 
     /** GeluBackwardKernelImpl's tanh branch: {@code 0.5 (1 + t) + 0.5 x (1 - t^2) beta (1 + 3 kappa x^2)}. */
