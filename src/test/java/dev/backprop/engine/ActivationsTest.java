@@ -2,9 +2,7 @@ package dev.backprop.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.offset;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -217,9 +215,9 @@ class ActivationsTest {
         assertThat(r[0].gradFnName()).isEqualTo(c.gradFn());
         assertThat(r[0].dtype()).isEqualTo(DType.FLOAT32);
         // gelu's 1 + erf(x / sqrt 2) cancels for negative x: one ulp of glibc's erff there is two of the result
-        assertWithinUlps(r[0].toFloatArray(), c.values32(), c.op().equals("gelu") ? 4 : 2);
+        Ulps.assertWithin(r[0].toFloatArray(), c.values32(), c.op().equals("gelu") ? 4 : 2);
         // softmax's gradient subtracts a sum of products: float rounding of that sum (about 2.8 here) shows through
-        assertWithinUlps(r[1].toFloatArray(), c.grad32(), 2, 4e-7f);
+        Ulps.assertWithin(r[1].toFloatArray(), c.grad32(), 2, 4e-7f);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -228,16 +226,16 @@ class ActivationsTest {
         Tensor[] r = run(c, Tensor.of(X64.clone(), c.shape()));
         assertThat(r[0].gradFnName()).isEqualTo(c.gradFn());
         assertThat(r[0].dtype()).isEqualTo(DType.FLOAT64);
-        assertWithinUlps((double[]) r[0].toFlat(), c.values64(), 4, 1e-15);
-        assertWithinUlps((double[]) r[1].toFlat(), c.grad64(), 4, 1e-15);
+        Ulps.assertWithin((double[]) r[0].toFlat(), c.values64(), 4, 1e-15);
+        Ulps.assertWithin((double[]) r[1].toFlat(), c.grad64(), 4, 1e-15);
     }
 
     @Test
     void softmaxSubtractsTheRowMaximumSoLargeInputsDoNotOverflow() {
         Tensor big = Tensor.of(new float[] {-1000f, 0f, 1000f, 88f, 89f, 90f}, 2, 3);
-        assertWithinUlps(call("softmax", List.of(big), Map.of("dim", 1)).toFloatArray(),
+        Ulps.assertWithin(call("softmax", List.of(big), Map.of("dim", 1)).toFloatArray(),
                 new float[] {0.0f, 0.0f, 1.0f, 0.09003057330846786f, 0.2447284758090973f, 0.6652409434318542f}, 1);
-        assertWithinUlps(call("log_softmax", List.of(big), Map.of("dim", 1)).toFloatArray(),
+        Ulps.assertWithin(call("log_softmax", List.of(big), Map.of("dim", 1)).toFloatArray(),
                 new float[] {-2000.0f, -1000.0f, 0.0f, -2.4076058864593506f, -1.4076058864593506f, -0.40760594606399536f}, 1);
     }
 
@@ -247,10 +245,10 @@ class ActivationsTest {
         Tensor y = call("softmax", List.of(x, 0), Map.of("dtype", "float64"));
         assertThat(y.dtype()).isEqualTo(DType.FLOAT64);
         assertThat(y.gradFnName()).isEqualTo("SoftmaxBackward0");
-        assertWithinUlps((double[]) y.toFlat(), new double[] {0.1752903921400367, 0.039112573270687456, 0.7855970345892759}, 4);
+        Ulps.assertWithin((double[]) y.toFlat(), new double[] {0.1752903921400367, 0.039112573270687456, 0.7855970345892759}, 4, 0);
         y.select(0, 0).backward();
         assertThat(x.grad().dtype()).isEqualTo(DType.FLOAT32);
-        assertWithinUlps(x.grad().toFloatArray(), new float[] {0.1445636749267578f, -0.00685605825856328f, -0.13770760595798492f}, 2);
+        Ulps.assertWithin(x.grad().toFloatArray(), new float[] {0.1445636749267578f, -0.00685605825856328f, -0.13770760595798492f}, 2);
     }
 
     @Test
@@ -268,10 +266,10 @@ class ActivationsTest {
 
     @Test
     void secondDerivativesMatchPyTorch() {
-        assertWithinUlps(secondDerivative(x -> call("gelu", List.of(x), Map.of()).sum()),
+        Ulps.assertWithin(secondDerivative(x -> call("gelu", List.of(x), Map.of()).sum()),
                 new float[] {0.6161143183708191f, 0.2419707328081131f, -0.10798193514347076f}, 2);
         Tensor weights = Tensor.of(new float[] {1f, 2f, 3f}, 3);
-        assertWithinUlps(secondDerivative(x -> call("softmax", List.of(x, 0), Map.of()).mul(weights).sum(), true),
+        Ulps.assertWithin(secondDerivative(x -> call("softmax", List.of(x, 0), Map.of()).mul(weights).sum(), true),
                 new float[] {0.20567822456359863f, -0.0033939911518245935f, -0.20228424668312073f}, 2, 1e-7f);
     }
 
@@ -320,32 +318,5 @@ class ActivationsTest {
 
     static void assertError(String op, List<Object> inputs, Map<String, Object> attrs, String message) {
         assertThatThrownBy(() -> call(op, inputs, attrs)).isInstanceOf(EngineException.class).hasMessage(message);
-    }
-
-    static void assertWithinUlps(float[] actual, float[] expected, int ulps) {
-        assertWithinUlps(actual, expected, ulps, 0f);
-    }
-
-    /** Each element within {@code ulps} of the expected one's ulp, or within {@code absolute} of it (for sums that cancel). */
-    static void assertWithinUlps(float[] actual, float[] expected, int ulps, float absolute) {
-        assertThat(actual).hasSameSizeAs(expected);
-        for (int i = 0; i < expected.length; i++) {
-            float tolerance = Math.max(ulps * Math.ulp(expected[i]), absolute);
-            assertThat(actual[i]).as("element %d of %s", i, Arrays.toString(actual)).isCloseTo(expected[i],
-                    offset(tolerance));
-        }
-    }
-
-    static void assertWithinUlps(double[] actual, double[] expected, int ulps) {
-        assertWithinUlps(actual, expected, ulps, 0);
-    }
-
-    static void assertWithinUlps(double[] actual, double[] expected, int ulps, double absolute) {
-        assertThat(actual).hasSameSizeAs(expected);
-        for (int i = 0; i < expected.length; i++) {
-            double tolerance = Math.max(ulps * Math.ulp(expected[i]), absolute);
-            assertThat(actual[i]).as("element %d of %s", i, Arrays.toString(actual)).isCloseTo(expected[i],
-                    offset(tolerance));
-        }
     }
 }
