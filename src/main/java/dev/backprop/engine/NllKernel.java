@@ -32,6 +32,7 @@ final class NllKernel {
         double[] w = weight == null ? null : weight.readF64();
         boolean f32 = input.dtype == DType.FLOAT32;
         double[] picked = new double[input.numel];
+        boolean[] atTarget = new boolean[input.numel];
         double[] losses = new double[batch * inner];
         boolean[] kept = new boolean[batch * inner];
         for (int n = 0; n < batch; n++) {
@@ -43,6 +44,7 @@ final class NllKernel {
                 int at = (n * classes + (int) c) * inner + l;
                 double wc = w == null ? 1 : w[(int) c];
                 picked[at] = wc;
+                atTarget[at] = true;
                 kept[i] = true;
                 losses[i] = round(f32, x[at] * wc);
             }
@@ -60,15 +62,16 @@ final class NllKernel {
             set(result, 0, out);
         }
         if (Graph.needsGrad(input)) {
-            Tensor scatter = Tensor.of(picked, input.shape).to(input.dtype);
+            for (int i = 0; i < picked.length; i++) picked[i] = -picked[i];
+            Tensor negatedWeight = Tensor.of(picked, input.shape).to(input.dtype);
+            Tensor atTargets = Tensor.of(atTarget, input.shape);
             double total = totalWeight;
             int[] gradShape = input.dim() == 1 ? new int[0] : withClassOne(input.shape);
-            Graph.record(gradFn, result, new Tensor[] {input}, new Tensor[] {scatter}, ctx -> {
-                Tensor g = ctx.grad();
-                Tensor s = ctx.saved(0);
-                if (reduction == Reduction.NONE) return Graph.one(g.reshape(gradShape).neg().mul(s));
-                if (reduction == Reduction.MEAN) g = total == 0 ? g.mulScalar(0) : g.div(total);
-                return Graph.one(g.neg().mul(s));
+            Graph.record(gradFn, result, new Tensor[] {input}, new Tensor[] {negatedWeight, atTargets}, ctx -> {
+                Tensor g = reduction == Reduction.NONE ? ctx.grad().reshape(gradShape) : ctx.grad();
+                if (reduction == Reduction.MEAN) g = g.div(total);
+                // zeros off the targets (+0 whatever the gradient's sign), as the kernel writes only the targets' places
+                return Graph.one(Tensor.where(ctx.saved(1), g.mul(ctx.saved(0)), Tensor.wrap(0.0)));
             });
         }
         return result;

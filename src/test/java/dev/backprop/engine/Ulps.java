@@ -6,21 +6,21 @@ import static org.assertj.core.api.Assertions.offset;
 import java.util.Arrays;
 
 /** Elementwise comparisons with PyTorch's numbers: within some ulps of each expected element, or within an absolute bound. */
-final class Ulps {
+public final class Ulps {
     private Ulps() {}
 
-    static void assertWithin(float[] actual, float[] expected, int ulps) {
+    public static void assertWithin(float[] actual, float[] expected, int ulps) {
         assertWithin(actual, expected, ulps, 0f);
     }
 
     /** Each element within {@code ulps} of the expected one's (float) ulp, or within {@code absolute} of it (for sums that cancel). */
-    static void assertWithin(float[] actual, float[] expected, int ulps, float absolute) {
+    public static void assertWithin(float[] actual, float[] expected, int ulps, float absolute) {
         double[] tolerance = new double[expected.length];
         for (int i = 0; i < expected.length; i++) tolerance[i] = Math.max(ulps * Math.ulp(expected[i]), absolute);
         compare(Arrays.toString(actual), widen(actual), widen(expected), tolerance);
     }
 
-    static void assertWithin(double[] actual, double[] expected, int ulps, double absolute) {
+    public static void assertWithin(double[] actual, double[] expected, int ulps, double absolute) {
         double[] tolerance = new double[expected.length];
         for (int i = 0; i < expected.length; i++) tolerance[i] = Math.max(ulps * Math.ulp(expected[i]), absolute);
         compare(Arrays.toString(actual), actual, expected, tolerance);
