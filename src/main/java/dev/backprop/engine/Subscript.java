@@ -90,7 +90,8 @@ final class Subscript {
                 default -> { }
             }
         }
-        if (specified > x.dim()) throw EngineException.invalid("too many indices for tensor of dimension " + x.dim());
+        boolean singleInt = items.size() == 1 && items.getFirst() instanceof IntItem;
+        if (specified > x.dim() && !singleInt) throw EngineException.invalid("too many indices for tensor of dimension " + x.dim());
         Tensor result = x;
         int dim = 0;
         for (Item item : items) {

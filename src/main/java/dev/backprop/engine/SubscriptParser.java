@@ -105,8 +105,9 @@ final class SubscriptParser {
             } else {
                 out.add(integer(false));
             }
-            if (skipSpaces() && peek(',')) pos++;
-            else if (!skipSpaces() || !peek(']')) throw syntax("a list needs ',' or ']'");
+            if (!skipSpaces()) break;
+            if (peek(',')) pos++;
+            else if (!peek(']')) throw syntax("a list needs ',' or ']'");
         }
         if (!skipSpaces()) throw syntax("a list is not closed with ']'");
         pos++;
