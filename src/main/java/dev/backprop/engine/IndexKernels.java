@@ -81,7 +81,7 @@ final class IndexKernels {
             throw EngineException.invalid("Index tensor must have the same number of dimensions as input tensor");
         }
         for (int k = 0; k < index.dim(); k++) {
-            if (k != d && index.shape[k] > x.shape[k]) {
+            if (k != d && index.shape[k] > nonEmptySize(x, k)) {
                 throw EngineException.invalid("Size does not match at dimension " + k + " expected index " + Shapes.format(index.shape)
                         + " to be smaller than self " + Shapes.format(x.shape) + " apart from dimension " + d);
             }
@@ -103,7 +103,6 @@ final class IndexKernels {
      */
     static Tensor scatter(Tensor x, int dim, Tensor index, Tensor src, boolean add) {
         checkScatter(x, dim, index, src);
-        if (src.dtype != x.dtype) throw new EngineException(ErrorCode.DTYPE_MISMATCH, "scatter(): Expected self.dtype to be equal to src.dtype");
         int d = Shapes.wrapDim(dim, x.dim());
         int[] at = alongDim(x.shape, d, index);
         int[] from = alongDim(src.shape, -1, index);
@@ -134,15 +133,20 @@ final class IndexKernels {
 
     /** PyTorch's {@code scatter_gather_dtype_check} and {@code scatter_shape_check} (ScatterGatherChecks.h). */
     private static void checkScatter(Tensor x, int dim, Tensor index, Tensor src) {
-        if (index.dtype != DType.INT64) throw new EngineException(ErrorCode.DTYPE_MISMATCH, "scatter(): Expected dtype int64 for index");
         int d = Shapes.wrapDim(dim, x.dim());
+        if (index.dtype != DType.INT64) throw new EngineException(ErrorCode.DTYPE_MISMATCH, "scatter(): Expected dtype int64 for index");
+        if (src != null && src.dtype != x.dtype) {
+            throw new EngineException(ErrorCode.DTYPE_MISMATCH, "scatter(): Expected self.dtype to be equal to src.dtype");
+        }
+        if (index.numel() == 0) return;
         if (Math.max(index.dim(), 1) != Math.max(x.dim(), 1)) {
             throw EngineException.invalid("Index tensor must have the same number of dimensions as self tensor");
         }
         boolean fits = true;
-        for (int k = 0; k < index.dim(); k++) {
-            if (k != d && index.shape[k] > x.shape[k]) fits = false;
-            if (src != null && index.shape[k] > src.size(k)) fits = false;
+        for (int k = 0; k < Math.max(x.dim(), 1); k++) {
+            int size = nonEmptySize(index, k);
+            if (k != d && size > nonEmptySize(x, k)) fits = false;
+            if (src != null && size > nonEmptySize(src, k)) fits = false;
         }
         if (!fits) {
             throw EngineException.invalid("Expected index " + Shapes.format(index.shape) + " to be smaller than self " + Shapes.format(x.shape)
@@ -188,6 +192,12 @@ final class IndexKernels {
         return r;
     }
 
+    /** ATen's {@code ensure_nonempty_size}: a 0-d tensor counts as one element along dim 0. */
+    private static int nonEmptySize(Tensor t, int dim) {
+        int d = Shapes.wrapDim(dim, t.dim());
+        return t.dim() == 0 ? 1 : t.shape[d];
+    }
+
     /** Nulls for the dims before {@code dim}, then {@code index}: {@code x[:, ..., index]}. */
     static List<Tensor> wholeDimsThen(int dim, Tensor index) {
         List<Tensor> out = new ArrayList<>(java.util.Collections.nCopies(dim, (Tensor) null));
@@ -221,14 +231,16 @@ final class IndexKernels {
      * For each element of {@code index}, the row-major position in a tensor of {@code shape} of the element at the same
      * coordinates, except along {@code dim} (when {@code dim >= 0}) where the index's value is taken, bounds-checked.
      */
-    private static int[] alongDim(int[] shape, int dim, Tensor index) {
+    private static int[] alongDim(int[] tensorShape, int dim, Tensor index) {
+        int[] shape = tensorShape.length == 0 ? new int[] {1} : tensorShape;
+        int[] indexShape = index.dim() == 0 ? new int[] {1} : index.shape;
         long[] values = index.readI64();
-        int[] strides = Shapes.contiguousStrides(shape), indexStrides = Shapes.contiguousStrides(index.shape);
+        int[] strides = Shapes.contiguousStrides(shape), indexStrides = Shapes.contiguousStrides(indexShape);
         int[] out = new int[values.length];
         for (int i = 0; i < values.length; i++) {
             int p = 0;
-            for (int k = 0; k < index.dim(); k++) {
-                int c = (i / indexStrides[k]) % index.shape[k];
+            for (int k = 0; k < indexShape.length; k++) {
+                int c = (i / indexStrides[k]) % indexShape[k];
                 if (k == dim) {
                     long v = values[i];
                     if (v < 0 || v >= shape[k]) {

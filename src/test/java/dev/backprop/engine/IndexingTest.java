@@ -160,6 +160,17 @@ class IndexingTest {
     }
 
     @Test
+    void zeroDimTensorsAndIndicesCountAsOneElement() {
+        Tensor vector = Factories.arange(0, 3, 1, DType.FLOAT32);
+        assertThat(call("gather", List.of(Tensor.scalar(3), 0, Tensor.of(new long[] {0}, 1)), Map.of()).toNested()).hasToString("[3.0]");
+        assertThat(call("gather", List.of(vector, 0, Tensor.of(new long[] {1})), Map.of()).toNested()).isEqualTo(1.0f);
+        assertThat(call("scatter_add", List.of(vector, 0, Tensor.of(new long[] {1}, 1), Tensor.scalar(2)), Map.of()).toNested())
+                .hasToString("[0.0, 3.0, 2.0]");
+        assertThatThrownBy(() -> call("scatter_add", List.of(Tensor.of(new long[] {0, 1, 2}, 3), 0, Tensor.of(new long[] {1}, 1), Tensor.scalar(2)),
+                Map.of())).hasMessage("scatter(): Expected self.dtype to be equal to src.dtype");
+    }
+
+    @Test
     void maskedFillWithATensorOrANumber() {
         Tensor x = leaf(), value = Tensor.scalar(-1).requiresGrad_(true);
         Tensor y = squaredSumBackward(call("masked_fill", List.of(x, grid(), value), Map.of()));

@@ -103,3 +103,6 @@ z = torch.zeros(2, 3)
 z.copy_(w * 2)
 (z * z).sum().backward()
 print("copy_:", z.grad_fn.name(), z.tolist(), w.grad.tolist())
+print("0-d:", torch.tensor(3.).gather(0, torch.tensor([0])).tolist(), torch.arange(3.).gather(0, torch.tensor(1)).tolist(),
+      torch.arange(3.).scatter_add(0, torch.tensor([1]), torch.tensor(2.)).tolist())
+error("scatter_add dtype:", lambda: torch.arange(3).scatter_add(0, torch.tensor([1]), torch.tensor(2.)))
