@@ -265,11 +265,15 @@ class IndexingTest {
     }
 
     @Test
-    void aBasicWriteOfATensorThatRequiresGradIntoOneThatDoesNotIsRefused() {
+    void aWriteThroughAViewOfATensorThatRequiresGradIntoOneThatDoesNotIsRefused() {
         Tensor z = Factories.zeros(new int[] {3, 4}, DType.FLOAT32);
         Tensor w = Tensor.of(new float[] {1, 2, 3, 4}, 4).requiresGrad_(true);
-        assertThatThrownBy(() -> call("setitem_", List.of(z, w), Map.of("key", "1")))
-                .isInstanceOfSatisfying(EngineException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED));
+        for (String key : List.of("1", ":, [0, 1, 2, 3]")) {
+            assertThatThrownBy(() -> call("setitem_", List.of(z, w), Map.of("key", key)))
+                    .isInstanceOfSatisfying(EngineException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED));
+        }
         assertThat(z.version()).isZero();
+        call("setitem_", List.of(z, w), Map.of("key", "[0, 2]"));
+        assertThat(z.gradFnName()).isEqualTo("IndexPutBackward0");
     }
 }
