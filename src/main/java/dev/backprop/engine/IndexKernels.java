@@ -15,7 +15,7 @@ final class IndexKernels {
     /** {@code x[indices]} with advanced indices, null where a dim is taken whole ({@code IndexBackward0}). */
     static Tensor index(Tensor x, List<Tensor> indices) {
         AdvancedIndex plan = AdvancedIndex.of(x.shape, indices);
-        Tensor src = x.contiguous().detach(), r = Tensor.empty(x.dtype, plan.resultShape);
+        Tensor src = rowMajor(x), r = Tensor.empty(x.dtype, plan.resultShape);
         for (int i = 0; i < plan.positions.length; i++) move(src, plan.positions[i], r, i, false);
         if (Graph.needsGrad(x)) {
             int[] shape = x.shape;
@@ -36,7 +36,7 @@ final class IndexKernels {
             throw EngineException.shape("shape mismatch: value tensor of shape " + Shapes.format(values.shape)
                     + " cannot be broadcast to indexing result of shape " + Shapes.format(plan.resultShape));
         }
-        Tensor r = Conversions.detachedCopy(x), v = ShapeOps.expandView(values, plan.resultShape).contiguous().detach();
+        Tensor r = Conversions.detachedCopy(x), v = rowMajor(ShapeOps.expandView(values, plan.resultShape));
         for (int i = 0; i < plan.positions.length; i++) move(v, i, r, plan.positions[i], accumulate);
         if (Graph.needsGrad(x, values)) {
             int[] valueShape = values.shape;
@@ -87,7 +87,7 @@ final class IndexKernels {
             }
         }
         int[] at = alongDim(x.shape, d, index);
-        Tensor src = x.contiguous().detach(), r = Tensor.empty(x.dtype, index.shape);
+        Tensor src = rowMajor(x), r = Tensor.empty(x.dtype, index.shape);
         for (int i = 0; i < at.length; i++) move(src, at[i], r, i, false);
         if (Graph.needsGrad(x)) {
             int[] shape = x.shape;
@@ -106,7 +106,7 @@ final class IndexKernels {
         int d = Shapes.wrapDim(dim, x.dim());
         int[] at = alongDim(x.shape, d, index);
         int[] from = alongDim(src.shape, -1, index);
-        Tensor r = Conversions.detachedCopy(x), s = src.contiguous().detach();
+        Tensor r = Conversions.detachedCopy(x), s = rowMajor(src);
         for (int i = 0; i < at.length; i++) move(s, from[i], r, at[i], add);
         if (Graph.needsGrad(x, src)) {
             Graph.record(add ? "ScatterAddBackward0" : "ScatterBackward0", r, new Tensor[] {x, src}, new Tensor[] {index}, ctx -> {
@@ -213,6 +213,11 @@ final class IndexKernels {
         List<Tensor> out = new ArrayList<>(indices.size());
         for (int i = 0; i < indices.size(); i++) out.add(indices.get(i) == null ? null : ctx.saved(i));
         return out;
+    }
+
+    /** The data of {@code t} laid out row-major (itself when it already is), outside the graph. */
+    private static Tensor rowMajor(Tensor t) {
+        return t.isContiguous() ? t.detach() : Conversions.detachedCopy(t);
     }
 
     /** Element {@code from} of {@code src}'s storage written (or added) at element {@code to} of {@code dst}'s; same dtype. */

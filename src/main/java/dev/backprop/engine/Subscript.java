@@ -41,8 +41,7 @@ final class Subscript {
             case List<?> list -> new Subscript(List.of(new TensorItem(SubscriptParser.indexTensor(list))));
             default -> {
                 if (!PythonValues.isInt(key)) {
-                    throw EngineException.invalid("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid "
-                            + "indices (got " + PythonValues.typeName(key) + ")");
+                    throw EngineException.invalid(SubscriptParser.NOT_AN_INDEX + PythonValues.typeName(key) + ")");
                 }
                 yield new Subscript(List.of(new IntItem(PythonValues.unpackLong(key))));
             }

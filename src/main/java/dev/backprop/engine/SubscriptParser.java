@@ -17,7 +17,7 @@ import java.util.function.Function;
  * Anything else is refused: a float where an int belongs with Python's IndexError or TypeError, other text as invalid.
  */
 final class SubscriptParser {
-    private static final String NOT_AN_INDEX = "only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are "
+    static final String NOT_AN_INDEX = "only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are "
             + "valid indices (got ";
 
     private final String text;

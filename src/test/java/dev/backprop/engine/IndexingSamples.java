@@ -21,7 +21,8 @@ final class IndexingSamples {
 
     static void register() {
         add("index_select", s("rows", Map.of(), any(3, 4), 0, ROWS), s("columns", Map.of(), any(3, 4), -1, new Longs(3, 1)));
-        add("gather", s("columns", Map.of(), any(3, 4), 1, COLUMNS), s("rows", Map.of(), any(3, 4), 0, new Longs(new long[] {2, 0, 1, 1}, 1, 4)));
+        add("gather", s("columns", Map.of(), any(3, 4), 1, COLUMNS), s("rows", Map.of(), any(3, 4), 0, new Longs(new long[] {2, 0, 1, 1}, 1, 4)),
+                s("column-major leaf", Map.of(), any(3, 4).transposed(), 1, COLUMNS));
         add("scatter",
                 s("src", Map.of(), any(3, 4), 1, new Longs(new long[] {1, 0, 3, 2, 2, 0}, 3, 2), any(3, 2)),
                 s("value", Map.of("value", 2.5), any(3, 4), 0, new Longs(new long[] {2, 0, 1, 1}, 1, 4)));
@@ -53,7 +54,8 @@ final class IndexingSamples {
                 s("int list then slice", Map.of("key", "[0, 2, 2], 1:"), any(3, 4)),
                 s("slice then int list", Map.of("key", ":, [3, 0]"), any(3, 4)),
                 s("separated int lists", Map.of("key", "[1, 0], :, [2, 2]"), any(3, 2, 4)),
-                s("bool", Map.of("key", "True"), any(3, 4)));
+                s("bool", Map.of("key", "True"), any(3, 4)),
+                s("column-major leaf", Map.of("key", "[2, 0], 1:"), any(3, 4).transposed()));
         add("setitem_",
                 s("slices, number", Map.of("key", "1:3, ::2"), In.constant(-1, 1, 3, 4), 5.0),
                 s("ellipsis, tensor", Map.of("key", "..."), In.constant(-1, 1, 3, 4), any(4)),
