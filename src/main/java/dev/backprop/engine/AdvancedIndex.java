@@ -34,6 +34,7 @@ final class AdvancedIndex {
             broadcast = broadcast == null ? t.shape : broadcastIndices(broadcast, t.shape, expanded);
         }
         if (broadcast == null) broadcast = new int[0];
+        AllocationLimit.check(broadcast, Shapes.numel(broadcast));
         boolean adjacent = indexed.isEmpty() || indexed.getLast() - indexed.getFirst() == indexed.size() - 1;
         int first = indexed.isEmpty() ? 0 : indexed.getFirst();
         List<Integer> before = new ArrayList<>(), after = new ArrayList<>();
@@ -46,6 +47,7 @@ final class AdvancedIndex {
         int[] strides = Shapes.contiguousStrides(shape);
         int[] outer = combos(shape, strides, before), inner = combos(shape, strides, after);
         int[] middle = indexedPositions(shape, strides, expanded, indexed, broadcast);
+        AllocationLimit.charge(4L * outer.length * middle.length * inner.length);
         int[] positions = new int[outer.length * middle.length * inner.length];
         int k = 0;
         for (int o : outer) {
