@@ -122,6 +122,18 @@ class IndexingTest {
     }
 
     @Test
+    void indexTensorsThatBroadcastPastTheSizeLimitAreRefusedEvenForAnEmptyResult() {
+        Tensor x = Factories.zeros(new int[] {0, 40, 40}, DType.FLOAT32);
+        long[] rows = new long[40];
+        for (int i = 0; i < 40; i++) rows[i] = i;
+        try (GradMode.Scope ignored = AllocationLimit.set(1000, 8)) {
+            assertThatThrownBy(() -> IndexKernels.index(x, java.util.Arrays.asList(null, Tensor.of(rows, 40, 1), Tensor.of(rows, 1, 40))))
+                    .isInstanceOfSatisfying(EngineException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TOO_LARGE))
+                    .hasMessage("a tensor of shape [40, 40] has 1600 elements, over the limit of 1000");
+        }
+    }
+
+    @Test
     void indexSelectAndGather() {
         Tensor x = leaf();
         Tensor y = squaredSumBackward(call("index_select", List.of(x, 1, Tensor.of(new long[] {3, 0, 3}, 3)), Map.of()));
