@@ -106,3 +106,9 @@ print("copy_:", z.grad_fn.name(), z.tolist(), w.grad.tolist())
 print("0-d:", torch.tensor(3.).gather(0, torch.tensor([0])).tolist(), torch.arange(3.).gather(0, torch.tensor(1)).tolist(),
       torch.arange(3.).scatter_add(0, torch.tensor([1]), torch.tensor(2.)).tolist())
 error("scatter_add dtype:", lambda: torch.arange(3).scatter_add(0, torch.tensor([1]), torch.tensor(2.)))
+z = torch.zeros(3, 4); row = torch.tensor([1., 2., 3., 4.])
+z[1:3, ::2] = 5
+z[[0]] = row
+z[[False, False, True], 1] = -1
+z.index_put_((torch.tensor([2]),), row, accumulate=True)
+print("http setitem, index_put_:", z.tolist())

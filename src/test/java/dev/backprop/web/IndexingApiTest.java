@@ -51,21 +51,24 @@ class IndexingApiTest extends ApiTest {
     }
 
     @Test
-    void setitemWritesIntoTheNamedTensor() {
+    void setitemAndIndexPutWriteIntoTheNamedTensor() {
         try (var s = api.session()) {
             s.tensor("""
                     {"name": "z", "data": [[0.0, 0.0, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0]]}""").expect(201);
             s.tensor("""
                     {"name": "row", "data": [1.0, 2.0, 3.0, 4.0]}""").expect(201);
+            s.tensor("""
+                    {"name": "last", "data": [2], "dtype": "int64"}""").expect(201);
             s.op("""
                     {"ops": [
                       {"op": "setitem_", "inputs": ["z", 5], "attrs": {"key": "1:3, ::2"}},
                       {"op": "setitem_", "inputs": ["z", "row"], "attrs": {"key": "[0]"}},
-                      {"op": "setitem_", "inputs": ["z"], "attrs": {"key": "[False, False, True], 1", "value": -1}}
+                      {"op": "setitem_", "inputs": ["z"], "attrs": {"key": "[False, False, True], 1", "value": -1}},
+                      {"op": "index_put_", "inputs": ["z"], "attrs": {"indices": ["last"], "values": "row", "accumulate": true}}
                     ]}""").expect(200);
             JsonNode z = s.view("z");
-            assertThat(z.get("data").toString()).isEqualTo("[[1.0,2.0,3.0,4.0],[5.0,0.0,5.0,0.0],[5.0,-1.0,5.0,0.0]]");
-            assertThat(z.get("version").asInt()).isEqualTo(3);
+            assertThat(z.get("data").toString()).isEqualTo("[[1.0,2.0,3.0,4.0],[5.0,0.0,5.0,0.0],[6.0,1.0,8.0,4.0]]");
+            assertThat(z.get("version").asInt()).isEqualTo(4);
         }
     }
 
