@@ -1,6 +1,7 @@
 package dev.backprop.engine;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -199,8 +200,8 @@ final class IndexKernels {
     }
 
     /** Nulls for the dims before {@code dim}, then {@code index}: {@code x[:, ..., index]}. */
-    static List<Tensor> wholeDimsThen(int dim, Tensor index) {
-        List<Tensor> out = new ArrayList<>(java.util.Collections.nCopies(dim, (Tensor) null));
+    private static List<Tensor> wholeDimsThen(int dim, Tensor index) {
+        List<Tensor> out = new ArrayList<>(Collections.nCopies(dim, (Tensor) null));
         out.add(index);
         return out;
     }

@@ -1,6 +1,7 @@
 package dev.backprop.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -148,6 +149,6 @@ final class Subscript {
     private static int[] withoutLeadingOnes(int[] shape) {
         int k = 0;
         while (k < shape.length && shape[k] == 1) k++;
-        return java.util.Arrays.copyOfRange(shape, k, shape.length);
+        return Arrays.copyOfRange(shape, k, shape.length);
     }
 }
