@@ -28,7 +28,11 @@ enum ArgKind {
     /** Every remaining positional input, each a tensor ({@code cat}, {@code stack}). */
     TENSORS("tuple of Tensors"),
     /** Literal data: a number or nested lists of numbers, checked by {@code torch.tensor}'s own rules. */
-    DATA("object");
+    DATA("object"),
+    /** One list of tensors, given as one argument ({@code index_put}'s {@code indices}); a string element names a tensor. */
+    TENSOR_LIST("tuple of Tensors"),
+    /** A Python subscript ({@link Subscript}): its text, a tensor, an int, a bool or a list of them, checked when parsed. */
+    INDEX("index");
 
     final String pythonType;
 
@@ -46,8 +50,8 @@ enum ArgKind {
             case INTS, SIZE -> PythonValues.isInt(v) || v instanceof List<?>;
             case BOOL -> v instanceof Boolean;
             case DTYPE, STR -> v instanceof String;
-            case TENSORS -> v instanceof List<?>;
-            case DATA -> true;
+            case TENSORS, TENSOR_LIST -> v instanceof List<?>;
+            case DATA, INDEX -> true;
         };
     }
 }

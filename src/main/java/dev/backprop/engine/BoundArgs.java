@@ -84,6 +84,12 @@ final class BoundArgs {
         return (List<Tensor>) value(name);
     }
 
+    /** A subscript; a key given as None is Python's {@code x[None]}. */
+    Subscript subscript(String name) {
+        Object v = value(name);
+        return v == null ? new Subscript(List.of(new Subscript.NoneItem())) : (Subscript) v;
+    }
+
     Object raw(String name) {
         return value(name);
     }

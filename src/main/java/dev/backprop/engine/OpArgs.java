@@ -55,12 +55,12 @@ public final class OpArgs {
         for (int k = 0; k < form.params.size(); k++) {
             Signature.Param p = form.params.get(k);
             Object v = m.values()[k];
-            values.put(p.name(), v == null ? null : convert(p, v, m.positions()[k] > 0));
+            values.put(p.name(), v == null ? null : convert(form, p, v, m.positions()[k] > 0));
         }
         return new BoundArgs(op, index, values, generator);
     }
 
-    private Object convert(Signature.Param p, Object v, boolean positional) {
+    private Object convert(Signature form, Signature.Param p, Object v, boolean positional) {
         return switch (p.kind()) {
             case TENSOR -> v instanceof String name ? tensors.apply(name) : v;
             case TENSOR_OR_NUMBER -> v instanceof String name ? tensors.apply(name) : v instanceof Tensor ? v : PythonValues.normalizeNumber(v);
@@ -70,6 +70,8 @@ public final class OpArgs {
             case SIZE -> intList(p, v instanceof List<?> list ? list : List.of(v));
             case DTYPE -> DType.fromWireName((String) v);
             case TENSORS -> tensorList((List<?>) v, positional);
+            case TENSOR_LIST -> argumentTensorList(form, p, (List<?>) v);
+            case INDEX -> Subscript.of(v, tensors);
             case BOOL, STR, DATA -> v;
         };
     }
@@ -86,6 +88,19 @@ public final class OpArgs {
                 throw EngineException.invalid(op + "(): argument '" + p.name() + "' must be " + p.typeText()
                         + ", but found element of type " + PythonValues.typeName(e) + " at pos " + (i + 1));
             }
+        }
+        return out;
+    }
+
+    /** A {@code Tensor[]} parameter: each element a tensor or a tensor's name, else PyTorch's text naming the argument's position. */
+    private List<Tensor> argumentTensorList(Signature form, Signature.Param p, List<?> list) {
+        List<Tensor> out = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            Object e = list.get(i);
+            if (e instanceof Tensor t) out.add(t);
+            else if (e instanceof String name) out.add(tensors.apply(name));
+            else throw EngineException.invalid("expected Tensor as element " + i + " in argument " + form.params.indexOf(p) + ", but got "
+                    + PythonValues.typeName(e));
         }
         return out;
     }

@@ -9,7 +9,8 @@ import java.util.Map;
  * One declared form of an op, written as PyTorch prints it in its argument errors:
  * {@code add(Tensor input, Tensor|Number other, *, Number alpha = 1)}. A type is one of
  * {@code Tensor}, {@code Tensor|Number}, {@code Number} (or {@code float}), {@code int}, {@code int[]},
- * {@code int...} (a size), {@code bool}, {@code dtype}, {@code str}, {@code Tensor...}, {@code data};
+ * {@code int...} (a size), {@code bool}, {@code dtype}, {@code str}, {@code Tensor...}, {@code data}, {@code Tensor[]}
+ * (one list of tensors), {@code index} (a Python subscript);
  * {@code ?} lets it be None; parameters before {@code /} are positional-only (the tensor an in-place op
  * changes, which the caller records from its position), those after {@code *} keyword-only; a name may
  * carry aliases ({@code requires_grad|requiresGrad}); a parameter without a default is required.
@@ -71,6 +72,8 @@ final class Signature {
             case "str" -> ArgKind.STR;
             case "Tensor..." -> ArgKind.TENSORS;
             case "data" -> ArgKind.DATA;
+            case "Tensor[]" -> ArgKind.TENSOR_LIST;
+            case "index" -> ArgKind.INDEX;
             default -> throw new IllegalArgumentException("unknown parameter type in '" + text + "'");
         };
         String shown = kind == ArgKind.NUMBER ? type : kind.pythonType;

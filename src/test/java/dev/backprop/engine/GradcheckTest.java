@@ -62,8 +62,7 @@ class GradcheckTest {
                     int k = 0;
                     for (Object in : sample.inputs()) {
                         if (OpSamples.differentiated(in)) inputs.add(tensors.get(k++));
-                        else if (OpSamples.isTensorSpec(in)) inputs.add(OpSamples.make(in, sample, constants));
-                        else inputs.add(in);
+                        else inputs.add(OpSamples.made(in, sample, constants));
                     }
                     return joined(def.invoker().call(new OpArgs(def.name(), inputs, sample.attrs(), n -> null, new Generator(0))));
                 };

@@ -142,7 +142,18 @@ public final class OpSamples {
     /** The sample's inputs with its tensor specs made, drawing from {@code r}. */
     public static List<Object> inputs(Sample sample, Random r) {
         List<Object> out = new ArrayList<>();
-        for (Object in : sample.inputs()) out.add(isTensorSpec(in) ? make(in, sample, r) : in);
+        for (Object in : sample.inputs()) out.add(made(in, sample, r));
         return out;
+    }
+
+    /** An input as the op receives it: a tensor spec made, a list of tensor specs ({@code index_put}'s indices) made one by one. */
+    public static Object made(Object in, Sample sample, Random r) {
+        if (isTensorSpec(in)) return make(in, sample, r);
+        if (in instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(OpSamples::isTensorSpec)) {
+            List<Object> out = new ArrayList<>();
+            for (Object e : list) out.add(make(e, sample, r));
+            return out;
+        }
+        return in;
     }
 }

@@ -193,6 +193,9 @@ class OpFuzzTest extends ApiTest {
             case "bool" -> random.nextBoolean();
             case "dtype" -> pick(DTYPES);
             case "str" -> pick("mean", "sum", "none");
+            case "Tensor[]" -> List.of(tensorName());
+            case "index" -> pick(tensorName(), "0", "-1", "1:3, ::2", "..., 0", "None, 1", "[0, 1], :", "::-1", "1.5", "[0, ", "x y", ":, " + tensorName(),
+                    integer(), List.of(0, 1), true);
             case "Tensor..." -> {
                 List<Object> names = new ArrayList<>();
                 for (int i = 1 + random.nextInt(3); i > 0; i--) names.add(tensorName());
