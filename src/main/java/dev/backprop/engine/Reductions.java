@@ -188,7 +188,7 @@ final class Reductions {
         return s;
     }
 
-    private static boolean[] reducedDims(Tensor x, int[] dims) {
+    static boolean[] reducedDims(Tensor x, int[] dims) {
         boolean[] reduced = new boolean[x.dim()];
         if (dims.length == 0) {
             Arrays.fill(reduced, true);
