@@ -78,7 +78,8 @@ final class Norms {
     private static Tensor backward(Tensor grad, Tensor self, Tensor norm, double p, SliceReduction plan) {
         Tensor zero = grad.mulScalar(0);
         if (p == 0) {
-            return self.mulScalar(0);
+            // an undefined gradient, as ATen's: the input's grad stays None
+            return null;
         }
         if (p == 1) {
             return self.sign().mul(grad);

@@ -52,7 +52,8 @@ final class Products {
         Tensor others = Tensor.where(zeros, x.mulScalar(0).add(1), x);
         Tensor othersProduct = prod(others, plan.dims, true, "ProdBackward1");
         Tensor zerosInSlice = zeros.sum(plan.dims, true);
-        Tensor none = othersProduct.mulScalar(0);
+        // a zero with the sign the product of the others has (the slice's zero taken as +0)
+        Tensor none = othersProduct.div(others).mulScalar(0);
         Tensor products = Tensor.where(zerosInSlice.eq(0), othersProduct.div(others),
                 Tensor.where(zeros.logicalAnd(zerosInSlice.eq(1)), othersProduct, none));
         return g.mul(products);

@@ -53,9 +53,12 @@ public final class UnaryOps {
             (g, self, result) -> g.mul(self.pow(1.0).mulScalar(2))).withFloatLoop((a, o, n) -> {
                 for (int i = 0; i < n; i++) o[i] = a[i] * a[i];
             });
-    /** {@code 1 / sqrt(x)} with the square root rounded first, as ATen's scalar and vector kernels both do. */
+    /**
+     * {@code 1 / sqrt(x)} with the square root rounded first, as ATen's scalar and vector kernels both do; the
+     * derivative's {@code result.pow(3)} is ATen's {@code result * result * result}.
+     */
     public static final UnaryOp RSQRT = new UnaryOp("rsqrt", "RsqrtBackward0", x -> 1 / Math.sqrt(x), null, RESULT,
-            (g, self, result) -> g.mul(result.pow(3.0)).mulScalar(-0.5)).withFloatLoop((a, o, n) -> {
+            (g, self, result) -> g.mulScalar(-0.5).mul(result.mul(result).mul(result))).withFloatLoop((a, o, n) -> {
                 for (int i = 0; i < n; i++) o[i] = 1f / (float) Math.sqrt(a[i]);
             });
     public static final UnaryOp RECIPROCAL = new UnaryOp("reciprocal", "ReciprocalBackward0", x -> 1 / x, null, RESULT,

