@@ -10,6 +10,9 @@ final class CumulativeSums {
     private CumulativeSums() {}
 
     static Tensor cumsum(Tensor input, int dim, DType dtype) {
+        if (dtype == DType.BOOL) {
+            throw new EngineException(ErrorCode.DTYPE_MISMATCH, "\"cumsum_out_cpu\" not implemented for 'Bool'");
+        }
         Tensor x = dtype != null ? input.to(dtype) : input.dtype.isFloating() ? input : input.to(DType.INT64);
         int d = Shapes.wrapDim(dim, x.dim());
         Tensor r = scan(x, d, false);

@@ -11,11 +11,16 @@ final class Products {
     private Products() {}
 
     static Tensor prod(Tensor x, DType dtype) {
-        return prod(x.dim() == 0 || dtype == null ? x : x.to(dtype), null, false, "ProdBackward0");
+        return asked(prod(dtype == null ? x : x.to(dtype), null, false, "ProdBackward0"), dtype);
     }
 
     static Tensor prod(Tensor x, int dim, boolean keepdim, DType dtype) {
-        return prod(dtype == null ? x : x.to(dtype), new int[] {dim}, keepdim, "ProdBackward1");
+        return asked(prod(dtype == null ? x : x.to(dtype), new int[] {dim}, keepdim, "ProdBackward1"), dtype);
+    }
+
+    /** A bool dtype asked for gives a bool product (whether no element is false). */
+    private static Tensor asked(Tensor r, DType dtype) {
+        return dtype == DType.BOOL ? r.to(DType.BOOL) : r;
     }
 
     private static Tensor prod(Tensor x, int[] dims, boolean keepdim, String gradFn) {

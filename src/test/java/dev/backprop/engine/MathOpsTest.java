@@ -249,6 +249,11 @@ class MathOpsTest {
         assertThat(bools.dtype()).isEqualTo(DType.INT64);
         assertThat((long[]) bools.toFlat()).containsExactly(1);
         expect("prod int64 dtype float32", call("prod", Map.of("dtype", "float32"), Tensor.of(new long[] {3, 4}, 2)));
+        Tensor asBool = call("prod", Map.of("dim", 0, "dtype", "bool"), Tensor.of(new float[] {1.5f, 0f}, 2));
+        assertThat(asBool.dtype()).isEqualTo(DType.BOOL);
+        assertThat((boolean[]) asBool.toFlat()).containsExactly(false);
+        Tensor truncated = call("prod", Map.of("dtype", "int64"), Tensor.of(new float[] {1.5f, 2.7f}, 2));
+        assertThat((long[]) truncated.toFlat()).containsExactly(2);
         Tensor widened = call("prod", Map.of("dim", 0, "dtype", "float64"), matrix(new double[] {1.5, -2.0, 3.0, 0.5, 2.0, -1.25}, 2));
         assertThat(widened.dtype()).isEqualTo(DType.FLOAT64);
         gradFn("prod float32 dtype float64", widened);
@@ -358,6 +363,8 @@ class MathOpsTest {
         Tensor bools = call("cumsum", Map.of("dim", 0), Tensor.of(new boolean[] {true, true, false}, 3));
         assertThat(bools.dtype()).isEqualTo(DType.INT64);
         assertThat((long[]) bools.toFlat()).containsExactly(1, 2, 2);
+        assertThatThrownBy(() -> call("cumsum", Map.of("dim", 0, "dtype", "bool"), c))
+                .hasMessage("\"cumsum_out_cpu\" not implemented for 'Bool'");
         assertThatThrownBy(() -> call("cumsum", Map.of("dim", 2), c))
                 .hasMessage("Dimension out of range (expected to be in range of [-2, 1], but got 2)");
     }
