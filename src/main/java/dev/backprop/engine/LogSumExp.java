@@ -14,9 +14,7 @@ final class LogSumExp {
         double[] v = x.readF64();
         double[] max = plan.fold(v, Double.NEGATIVE_INFINITY, (a, b) -> a != a || b != b ? Double.NaN : Math.max(a, b));
         for (int i = 0; i < max.length; i++) if (Double.isInfinite(max[i])) max[i] = 0;
-        double[] shifted = new double[v.length];
-        for (int i = 0; i < v.length; i++) shifted[i] = Math.exp(v[i] - max[plan.targetOf(i)]);
-        double[] sums = plan.fold(shifted, 0, Double::sum);
+        double[] sums = plan.fold((i, p) -> Math.exp(v[i] - max[p]), 0, Double::sum);
         for (int i = 0; i < sums.length; i++) sums[i] = Math.log(sums[i]) + max[i];
         Tensor r = plan.result(sums, x.dtype);
         if (Graph.needsGrad(x)) {

@@ -25,12 +25,7 @@ final class Moments {
         double[] sums = plan.fold(v, 0, Double::sum);
         double[] means = new double[plan.outN];
         for (int i = 0; i < means.length; i++) means[i] = sums[i] / plan.count;
-        double[] deviations = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            double d = v[i] - means[plan.targetOf(i)];
-            deviations[i] = d * d;
-        }
-        double[] squares = plan.fold(deviations, 0, Double::sum);
+        double[] squares = plan.fold((i, p) -> (v[i] - means[p]) * (v[i] - means[p]), 0, Double::sum);
         double dof = Math.max(0, plan.count - correction);
         double[] out = new double[plan.outN];
         for (int i = 0; i < out.length; i++) {

@@ -32,9 +32,7 @@ final class Products {
             long[] v = x.readI64();
             long[] acc = new long[plan.outN];
             java.util.Arrays.fill(acc, 1);
-            VectorKernels.sequential(v.length, (from, to) -> {
-                for (int i = from; i < to; i++) acc[plan.targetOf(i)] *= v[i];
-            });
+            plan.forEach((i, p) -> acc[p] *= v[i]);
             r = Tensor.empty(DType.INT64, plan.outShape);
             System.arraycopy(acc, 0, r.storage.i64, 0, acc.length);
         }

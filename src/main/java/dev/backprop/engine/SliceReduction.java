@@ -17,7 +17,8 @@ final class SliceReduction {
     final int[] keptShape;
     final int outN;
     final int count;
-    private final int[] target;
+    /** Steps through the output as the input is walked in row-major order: 0 along the reduced dims. */
+    private final int[] outStrides;
 
     private SliceReduction(int[] inShape, boolean[] reduced, boolean keepdim) {
         this.inShape = inShape;
@@ -42,21 +43,8 @@ final class SliceReduction {
         }
         outShape = keepdim ? keptShape : squeezed;
         outN = Shapes.numel(keptShape);
-        int[] outStrides = Shapes.contiguousStrides(keptShape);
+        outStrides = Shapes.contiguousStrides(keptShape);
         for (int i = 0; i < rank; i++) if (reduced[i]) outStrides[i] = 0;
-        int n = Shapes.numel(inShape);
-        target = new int[n];
-        int[] idx = new int[rank];
-        int pos = 0;
-        for (int i = 0; i < n; i++) {
-            target[i] = pos;
-            for (int d = rank - 1; d >= 0; d--) {
-                pos += outStrides[d];
-                if (++idx[d] < inShape[d]) break;
-                pos -= outStrides[d] * inShape[d];
-                idx[d] = 0;
-            }
-        }
     }
 
     /** Over {@code dims} (all dims when null or empty), each wrapped and checked as PyTorch does. */
@@ -65,19 +53,49 @@ final class SliceReduction {
         return new SliceReduction(x.shape, reduced, keepdim);
     }
 
-    /** Folds each slice of {@code values} (row-major input values) from {@code init} with {@code op}. */
-    double[] fold(double[] values, double init, DoubleBinaryOperator op) {
+    /** Visits each input element (its row-major index) with its output position. */
+    @FunctionalInterface
+    interface Visit {
+        void at(int i, int p);
+    }
+
+    /** An input element's value, given its row-major index and output position. */
+    @FunctionalInterface
+    interface Element {
+        double at(int i, int p);
+    }
+
+    /** Walks the input in row-major order, in blocks between which the request's deadline is checked. */
+    void forEach(Visit visit) {
+        int rank = inShape.length;
+        int[] idx = new int[rank];
+        int[] pos = {0};
+        VectorKernels.sequential(Shapes.numel(inShape), (from, to) -> {
+            int p = pos[0];
+            for (int i = from; i < to; i++) {
+                visit.at(i, p);
+                for (int d = rank - 1; d >= 0; d--) {
+                    p += outStrides[d];
+                    if (++idx[d] < inShape[d]) break;
+                    p -= outStrides[d] * inShape[d];
+                    idx[d] = 0;
+                }
+            }
+            pos[0] = p;
+        });
+    }
+
+    /** Folds each slice from {@code init} with {@code op}. */
+    double[] fold(Element element, double init, DoubleBinaryOperator op) {
         double[] acc = new double[outN];
         java.util.Arrays.fill(acc, init);
-        VectorKernels.sequential(values.length, (from, to) -> {
-            for (int i = from; i < to; i++) acc[target[i]] = op.applyAsDouble(acc[target[i]], values[i]);
-        });
+        forEach((i, p) -> acc[p] = op.applyAsDouble(acc[p], element.at(i, p)));
         return acc;
     }
 
-    /** The output position of each input element. */
-    int targetOf(int i) {
-        return target[i];
+    /** Folds each slice of {@code values} (the input's, row-major) from {@code init} with {@code op}. */
+    double[] fold(double[] values, double init, DoubleBinaryOperator op) {
+        return fold((i, p) -> values[i], init, op);
     }
 
     /** A tensor of the output's shape holding {@code values} in {@code dtype}. */
