@@ -5,7 +5,9 @@ package dev.backprop.engine;
  * are taken in double and rounded once; integer and bool inputs give int64, multiplied with wraparound as
  * C++'s. The gradient is {@code grad * result / input} when the input has no zero (derivatives.yaml's
  * {@code prod_backward}); with zeros, each element's gradient is the product of the others in its slice: the
- * product of the nonzero ones for the single zero of a slice, zero elsewhere in a slice with a zero.
+ * product of the nonzero ones for the single zero of a slice, zero elsewhere in a slice with a zero (as the zero times
+ * the others, so that second derivatives hold there; in a slice with two zeros or more the gradient is zero and
+ * is not differentiated further).
  */
 final class Products {
     private Products() {}
@@ -55,10 +57,12 @@ final class Products {
         Tensor others = Tensor.where(zeros, x.mulScalar(0).add(1), x);
         Tensor othersProduct = prod(others, plan.dims, true, "ProdBackward1");
         Tensor zerosInSlice = zeros.sum(plan.dims, true);
-        // a zero with the sign the product of the others has (the slice's zero taken as +0)
-        Tensor none = othersProduct.div(others).mulScalar(0);
+        // beside a slice's single zero, the product of the others is that zero times the nonzero others, written so
+        // that its derivative by the zero is right too
+        Tensor zeroInSlice = Tensor.where(zeros, x, x.mulScalar(0)).sum(plan.dims, true);
         Tensor products = Tensor.where(zerosInSlice.eq(0), othersProduct.div(others),
-                Tensor.where(zeros.logicalAnd(zerosInSlice.eq(1)), othersProduct, none));
+                Tensor.where(zerosInSlice.eq(1), Tensor.where(zeros, othersProduct, zeroInSlice.mul(othersProduct.div(others))),
+                        othersProduct.mulScalar(0)));
         return g.mul(products);
     }
 }

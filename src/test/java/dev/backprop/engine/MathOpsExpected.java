@@ -273,6 +273,9 @@ final class MathOpsExpected {
                 0x0p+0f, 0x1.8p+2f, 0x0p+0f, 0x0p+0f, 0x0p+0f,
                 0x0p+0f, -0x1p+1f, -0x1.8p+0f, 0x1.8p+1f}),
             entry("prod one zero grad", new double[] {-0x0p+0f, -0x1.2p+3f, -0x0p+0f, 0x0p+0f}),
+            entry("prod zeros second derivative", new double[] {
+                0x1.8p+1f, 0x1.4p+2f, 0x1p+1f, 0x1.8p+2f, 0x1.4p+2f,
+                0x1.8p+1f}),
             entry("prod int64 dtype float32", new double[] {0x1.8p+3f}),
             entry("prod float32 dtype float64", new double[] {0x1.8p-1, -0x1p+2, -0x1.ep+1}),
             entry("std", new double[] {0x1.0eaf98p+1f}),

@@ -238,6 +238,10 @@ class MathOpsTest {
         Tensor oneZero = f32(2.0, 0.0, 3.0, -1.5);
         call("prod", Map.of(), oneZero).backward();
         expect("prod one zero grad", oneZero.grad());
+        Tensor twice = matrix(new double[] {2.0, 0.0, 3.0, 1.0, 2.0, 4.0}, 2);
+        Tensor first = Autograd.grad(List.of(call("prod", Map.of("dim", 1), twice).sum()), List.of(twice), null, null, true, false)[0];
+        first.sum().backward();
+        expect("prod zeros second derivative", twice.grad());
     }
 
     @Test
