@@ -46,6 +46,23 @@ public final class BinaryOps {
             SELF | OTHER, (g, self, other, r) -> g.mul(Comparisons.selectionWeight(other, self)),
             SELF | OTHER, (g, self, other, r) -> g.mul(Comparisons.selectionWeight(self, other)));
 
+    /** {@code remainder(Tensor, Tensor)}: Python's {@code %}, whose result takes the divisor's sign. */
+    public static final BinaryOp REMAINDER = new BinaryOp("remainder", "RemainderBackward1", Remainders::of, Remainders::of,
+            0, (g, self, other, r) -> g,
+            SELF | OTHER, (g, self, other, r) -> g.neg().mul(UnaryOps.FLOOR.apply(self.div(other)))).withFloatLoop(Remainders::loop);
+    /** {@code remainder(Tensor, Number)}: the number gets no gradient. */
+    static final BinaryOp REMAINDER_SCALAR = new BinaryOp("remainder", "RemainderBackward0", Remainders::of, Remainders::of,
+            0, (g, self, other, r) -> g,
+            0, (g, self, other, r) -> null).withFloatLoop(Remainders::loop);
+    /** derivatives.yaml's {@code atan2_backward}: both gradients over {@code self² + other²}. */
+    public static final BinaryOp ATAN2 = new BinaryOp("atan2", "Atan2Backward0", Math::atan2, null,
+            SELF | OTHER, (g, self, other, r) -> g.mul(other).mul(atan2Denominator(self, other)),
+            SELF | OTHER, (g, self, other, r) -> g.mul(self.neg()).mul(atan2Denominator(self, other)));
+
+    private static Tensor atan2Denominator(Tensor self, Tensor other) {
+        return UnaryOps.RECIPROCAL.apply(self.mul(self).add(other.mul(other)));
+    }
+
     /** C++'s {@code mul(Tensor, Scalar)}, which PyTorch's own formulas use: {@code MulBackward1}. */
     static final BinaryOp MUL_SCALAR = new BinaryOp("mul", "MulBackward1", (x, y) -> x * y, (x, y) -> x * y,
             OTHER, (g, self, other, r) -> g.mul(other),
@@ -70,5 +87,5 @@ public final class BinaryOps {
                 0, (g, s, o, r) -> g.mulScalar(alpha)).apply(self, other);
     }
 
-    public static final List<BinaryOp> ALL = List.of(ADD, SUB, MUL, DIV, POW, MAXIMUM, MINIMUM);
+    public static final List<BinaryOp> ALL = List.of(ADD, SUB, MUL, DIV, POW, MAXIMUM, MINIMUM, REMAINDER, ATAN2);
 }

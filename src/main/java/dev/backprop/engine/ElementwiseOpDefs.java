@@ -9,13 +9,14 @@ import java.util.function.UnaryOperator;
 
 /**
  * The elementwise ops: the tables {@link UnaryOps} and {@link BinaryOps}, each entry with its in-place
- * variant, and clamp, where, the comparisons and the logical ops.
+ * variant, round's decimals, lerp, clamp, where, the comparisons and the logical ops.
  */
 final class ElementwiseOpDefs {
     private ElementwiseOpDefs() {}
 
     static void register() {
         for (UnaryOp u : UnaryOps.ALL) {
+            if (u == UnaryOps.ROUND) continue;
             op(u.name() + "(Tensor input)").gradFn(u.gradFnName()).does(a -> u.apply(a.tensor("input")));
             op(u.name() + "_(Tensor input, /)").tags(IN_PLACE).gradFn(u.gradFnName())
                     .does(a -> InPlace.apply(a.tensor("input"), u.name() + "_", u::apply));
@@ -28,13 +29,19 @@ final class ElementwiseOpDefs {
                 op("pow(Tensor input, " + params + ")", "pow(Number self, Tensor exponent)")
                         .gradFn("PowBackward1", "PowBackward0", "PowBackward2")
                         .does(a -> a.form() == 1 ? Tensor.pow(a.number("self"), a.tensor("exponent")) : binary(b, a, other).apply(a.tensor("input")));
+            } else if (b == BinaryOps.REMAINDER) {
+                op(b.name() + "(Tensor input, " + params + ")").gradFn(b.gradFnName(), BinaryOps.REMAINDER_SCALAR.gradFnName())
+                        .does(a -> binary(b, a, other).apply(a.tensor("input")));
             } else {
                 op(b.name() + "(Tensor input, " + params + ")").gradFn(b.gradFnName()).does(a -> binary(b, a, other).apply(a.tensor("input")));
             }
-            List<String> gradFns = b == BinaryOps.POW ? List.of("PowBackward1", "PowBackward0") : List.of(b.gradFnName());
+            List<String> gradFns = b == BinaryOps.POW ? List.of("PowBackward1", "PowBackward0")
+                    : b == BinaryOps.REMAINDER ? List.of(b.gradFnName(), BinaryOps.REMAINDER_SCALAR.gradFnName()) : List.of(b.gradFnName());
             op(b.name() + "_(Tensor input, /, " + params + ")").tags(IN_PLACE).gradFn(gradFns.toArray(String[]::new))
                     .does(a -> InPlace.apply(a.tensor("input"), b.name() + "_", x -> binary(b, a, other).apply(x), a.tensorOrNumber(other)));
         }
+        registerRound();
+        registerLerp();
         String bounds = "Tensor|Number? min = None, Tensor|Number? max = None)";
         op("clamp(Tensor input, " + bounds).gradFn("ClampBackward1", "ClampBackward0").does(a -> clamp(a, a.tensor("input")));
         op("clamp_(Tensor input, /, " + bounds).tags(IN_PLACE).gradFn("ClampBackward1", "ClampBackward0")
@@ -57,7 +64,7 @@ final class ElementwiseOpDefs {
     private static String binaryParams(BinaryOp b) {
         if (b == BinaryOps.ADD || b == BinaryOps.SUB) return "Tensor|Number other, *, Number alpha = 1";
         if (b == BinaryOps.POW) return "Tensor|Number exponent";
-        if (b == BinaryOps.MAXIMUM || b == BinaryOps.MINIMUM) return "Tensor other";
+        if (b == BinaryOps.MAXIMUM || b == BinaryOps.MINIMUM || b == BinaryOps.ATAN2) return "Tensor other";
         return "Tensor|Number other";
     }
 
@@ -72,7 +79,33 @@ final class ElementwiseOpDefs {
         if (b == BinaryOps.POW) {
             return self -> other.wrappedNumber ? self.pow(other.item()) : self.pow(other);
         }
+        if (b == BinaryOps.REMAINDER && other.wrappedNumber) {
+            return self -> BinaryOps.REMAINDER_SCALAR.apply(self, other);
+        }
         return self -> b.apply(self, other);
+    }
+
+    /** {@code round} and {@code round(decimals=...)}, which PyTorch records as different nodes even for decimals=0. */
+    private static void registerRound() {
+        UnaryOp u = UnaryOps.ROUND;
+        op("round(Tensor input)", "round(Tensor input, *, int decimals)").gradFn("RoundBackward0", "RoundBackward1")
+                .does(a -> round(a, a.tensor("input")));
+        op("round_(Tensor input, /)", "round_(Tensor input, /, *, int decimals)").tags(IN_PLACE).gradFn("RoundBackward0", "RoundBackward1")
+                .does(a -> InPlace.apply(a.tensor("input"), u.name() + "_", x -> round(a, x)));
+    }
+
+    private static Tensor round(BoundArgs a, Tensor x) {
+        return a.form() == 0 ? UnaryOps.ROUND.apply(x) : MathUnaryRules.roundDecimals(x, (Long) a.raw("decimals"));
+    }
+
+    /** {@code lerp(input, end, weight)}: a number weight is {@code LerpBackward0}, a tensor one {@code LerpBackward1}. */
+    private static void registerLerp() {
+        String params = "Tensor end, Tensor|Number weight)";
+        op("lerp(Tensor input, " + params).gradFn("LerpBackward0", "LerpBackward1")
+                .does(a -> Lerp.lerp(a.tensor("input"), a.tensor("end"), a.tensorOrNumber("weight")));
+        op("lerp_(Tensor input, /, " + params).tags(IN_PLACE).gradFn("LerpBackward0", "LerpBackward1")
+                .does(a -> InPlace.apply(a.tensor("input"), "lerp_", x -> Lerp.lerp(x, a.tensor("end"), a.tensorOrNumber("weight")),
+                        a.tensor("end"), a.tensorOrNumber("weight")));
     }
 
     private static Tensor clamp(BoundArgs a, Tensor x) {

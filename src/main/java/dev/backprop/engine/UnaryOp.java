@@ -38,7 +38,7 @@ public record UnaryOp(String name, String gradFnName, DoubleUnaryOperator fn, Lo
             throw new EngineException(ErrorCode.DTYPE_MISMATCH, "Negation, the `-` operator, on a bool tensor is not supported. "
                     + "If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
         }
-        DType out = x.dtype.isFloating() || intFn != null ? x.dtype : DType.FLOAT32;
+        DType out = MathUnaryRules.resultType(name, x.dtype, x.dtype.isFloating() || intFn != null ? x.dtype : DType.FLOAT32);
         DType compute = out == DType.BOOL ? DType.INT64 : out;
         Tensor r = Kernels.map(x, compute, out, fn, intFn, floatLoop);
         if (out.isFloating() && Graph.needsGrad(x)) {

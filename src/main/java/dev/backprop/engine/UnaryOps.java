@@ -3,6 +3,7 @@ package dev.backprop.engine;
 import static dev.backprop.engine.UnaryOp.RESULT;
 import static dev.backprop.engine.UnaryOp.SELF;
 
+import dev.backprop.engine.math.ErrorFunction;
 import java.util.List;
 
 /**
@@ -36,5 +37,54 @@ public final class UnaryOps {
     public static final UnaryOp RELU = new UnaryOp("relu", "ReluBackward0", x -> x > 0 ? x : (x == x ? 0 : x), x -> Math.max(x, 0),
             RESULT, (g, self, result) -> g.mul(result.gt(0)));
 
-    public static final List<UnaryOp> ALL = List.of(NEG, ABS, SIGN, EXP, LOG, SQRT, SIGMOID, TANH, RELU);
+    public static final UnaryOp SIN = new UnaryOp("sin", "SinBackward0", Math::sin, null, SELF,
+            (g, self, result) -> g.mul(UnaryOps.COS.apply(self)));
+    public static final UnaryOp COS = new UnaryOp("cos", "CosBackward0", Math::cos, null, SELF,
+            (g, self, result) -> g.mul(UnaryOps.SIN.apply(self).neg()));
+    public static final UnaryOp LOG1P = new UnaryOp("log1p", "Log1PBackward0", Math::log1p, null, SELF,
+            (g, self, result) -> g.div(self.add(1)));
+    public static final UnaryOp EXPM1 = new UnaryOp("expm1", "Expm1Backward0", Math::expm1, null, RESULT,
+            (g, self, result) -> g.mul(result.add(1)));
+    /** {@code log2(x)}: ln(x) / ln(2) is not always the correctly rounded log2, so an exact power of two is taken apart. */
+    public static final UnaryOp LOG2 = new UnaryOp("log2", "Log2Backward0", UnaryOps::log2, null, SELF,
+            (g, self, result) -> g.div(self.mulScalar(UnaryOps.LN_2)));
+    /** PyTorch's {@code square} is {@code pow(self, 2)}: its node is pow's and its bool result int64. */
+    public static final UnaryOp SQUARE = new UnaryOp("square", "PowBackward0", x -> x * x, x -> x * x, SELF,
+            (g, self, result) -> g.mul(self.pow(1.0).mulScalar(2))).withFloatLoop((a, o, n) -> {
+                for (int i = 0; i < n; i++) o[i] = a[i] * a[i];
+            });
+    /**
+     * {@code 1 / sqrt(x)} with the square root rounded first, as ATen's scalar and vector kernels both do; the
+     * derivative's {@code result.pow(3)} is ATen's {@code result * result * result}.
+     */
+    public static final UnaryOp RSQRT = new UnaryOp("rsqrt", "RsqrtBackward0", x -> 1 / Math.sqrt(x), null, RESULT,
+            (g, self, result) -> g.mulScalar(-0.5).mul(result.mul(result).mul(result))).withFloatLoop((a, o, n) -> {
+                for (int i = 0; i < n; i++) o[i] = 1f / (float) Math.sqrt(a[i]);
+            });
+    public static final UnaryOp RECIPROCAL = new UnaryOp("reciprocal", "ReciprocalBackward0", x -> 1 / x, null, RESULT,
+            (g, self, result) -> g.neg().mul(result.mul(result))).withFloatLoop((a, o, n) -> {
+                for (int i = 0; i < n; i++) o[i] = 1f / a[i];
+            });
+    /** Integer inputs are returned as they are (PyTorch copies them); bool ones are refused ({@link MathUnaryRules}). */
+    public static final UnaryOp FLOOR = new UnaryOp("floor", "FloorBackward0", Math::floor, x -> x, 0,
+            (g, self, result) -> g.mulScalar(0));
+    public static final UnaryOp CEIL = new UnaryOp("ceil", "CeilBackward0", Math::ceil, x -> x, 0,
+            (g, self, result) -> g.mulScalar(0));
+    /** Half to even; {@code round(decimals=...)} is {@link MathUnaryRules#roundDecimals}. */
+    public static final UnaryOp ROUND = new UnaryOp("round", "RoundBackward0", Math::rint, x -> x, 0,
+            (g, self, result) -> g.mulScalar(0));
+    public static final UnaryOp ERF = new UnaryOp("erf", "ErfBackward0", ErrorFunction::erf, null, SELF,
+            (g, self, result) -> g.mul(self.pow(2.0).neg().exp().mulScalar(UnaryOps.TWO_OVER_SQRT_PI)));
+
+    private static final double LN_2 = 0.6931471805599453;
+    private static final double TWO_OVER_SQRT_PI = 1.1283791670955126;
+
+    private static double log2(double x) {
+        int exponent = Math.getExponent(x);
+        if (x > 0 && x < Double.POSITIVE_INFINITY && x == Math.scalb(1.0, exponent)) return exponent;
+        return Math.log(x) / LN_2;
+    }
+
+    public static final List<UnaryOp> ALL = List.of(NEG, ABS, SIGN, EXP, LOG, SQRT, SIGMOID, TANH, RELU,
+            SIN, COS, LOG1P, EXPM1, LOG2, SQUARE, RSQRT, RECIPROCAL, FLOOR, CEIL, ROUND, ERF);
 }
