@@ -26,4 +26,6 @@ public enum ErrorCode {
     INVALID_FIELD,
     /** The operation name is not known. */
     UNKNOWN_OP,
+    /** A feature PyTorch has that this engine refuses explicitly rather than answering wrongly (the nuclear norm). */
+    UNSUPPORTED
 }

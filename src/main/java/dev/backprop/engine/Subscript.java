@@ -62,11 +62,6 @@ final class Subscript {
     Tensor set(Tensor x, Tensor value) {
         List<Tensor> indices = new ArrayList<>();
         Tensor sliced = applyBasic(x, indices, true);
-        if (sliced != x && GradMode.isEnabled() && value.requiresGrad() && !x.requiresGrad()) {
-            // PyTorch rebases x onto CopySlices here; without it x would silently lose the gradient
-            throw new EngineException(ErrorCode.UNSUPPORTED, "assigning a tensor that requires grad through a view of a tensor that "
-                    + "does not (x[key] = value where the key selects, slices or unsqueezes first) is not supported");
-        }
         if (indices.isEmpty()) {
             InPlace.apply(sliced, "copy_", s -> IndexKernels.copied(s, value), value);
         } else {

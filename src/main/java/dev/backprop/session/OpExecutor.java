@@ -115,7 +115,10 @@ public class OpExecutor {
         throw ApiException.badRequest("'requires_grad' must be a boolean");
     }
 
-    /** Tensor names become their tensors; a string where the op takes text ({@code einsum}'s equation) stays text. */
+    /**
+     * Tensor names become their tensors, a list of names a list of tensors ({@code index_put}'s indices); a string where
+     * the op takes text ({@code einsum}'s equation) stays text.
+     */
     private List<Object> resolveInputs(Session s, List<Object> raw, OpRegistry.OpDef def) {
         if (raw == null) return List.of();
         List<Object> out = new ArrayList<>(raw.size());
@@ -127,13 +130,18 @@ public class OpExecutor {
                 out.add(Names.resolve(s, name));
             } else if (v instanceof Number || v instanceof Boolean) {
                 out.add(v);
+            } else if (v instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(String.class::isInstance)) {
+                List<Tensor> tensors = new ArrayList<>(list.size());
+                for (Object name : list) tensors.add(Names.resolve(s, (String) name));
+                out.add(tensors);
             } else if (v instanceof List<?> list) {
                 for (int j = 0; j < list.size(); j++) {
                     if (!(list.get(j) instanceof Number)) throw EngineException.invalidField("inputs[" + i + "][" + j + "]", "a number", list.get(j));
                 }
                 out.add(v);
             } else {
-                throw EngineException.invalidField("inputs[" + i + "]", "a tensor name, a number, true, false or a list of numbers", v);
+                throw EngineException.invalidField("inputs[" + i + "]", "a tensor name, a number, true, false, a list of numbers or a "
+                        + "list of tensor names", v);
             }
         }
         return out;

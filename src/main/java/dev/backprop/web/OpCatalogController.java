@@ -28,9 +28,9 @@ class OpCatalogController {
         return new OpList(OpRegistry.all().stream().map(OpInfo::of).toList());
     }
 
-    @GetMapping("/{name}")
-    OpInfo one(@PathVariable String name) {
-        if (!OpRegistry.contains(name)) throw ApiException.notFound("op", name);
-        return OpInfo.of(OpRegistry.get(name));
+    @GetMapping("/{op}")
+    OpInfo one(@PathVariable String op) {
+        if (!OpRegistry.contains(op)) throw ApiException.notFound("op", op);
+        return OpInfo.of(OpRegistry.get(op));
     }
 }

@@ -84,3 +84,9 @@ try:
     v.mul_(2)
 except RuntimeError as err:
     show("no_grad view:", str(err))
+
+for label, key in [('1', 1), (':, [0, 1, 2, 3]', (slice(None), [0, 1, 2, 3]))]:
+    z = torch.zeros(3, 4); w = torch.tensor([1., 2., 3., 4.], requires_grad=True)
+    z[key] = w
+    (z * torch.arange(12.).view(3, 4)).sum().backward()
+    show("setitem " + label + ":", type(z.grad_fn).__name__, w.grad.tolist())

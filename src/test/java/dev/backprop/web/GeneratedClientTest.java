@@ -16,7 +16,6 @@ import dev.backprop.client.model.CreateSessionRequest;
 import dev.backprop.client.model.CreateTensorRequest;
 import dev.backprop.client.model.Op;
 import dev.backprop.client.model.OpAnswer;
-import dev.backprop.client.model.OpInput;
 import dev.backprop.client.model.OpRequest;
 import dev.backprop.client.model.SessionView;
 import dev.backprop.client.model.TensorView;
@@ -67,13 +66,16 @@ class GeneratedClientTest {
                 .requiresGrad(true).dtype(CreateTensorRequest.DtypeEnum.FLOAT32), null);
         tensors.createTensor(sid, new CreateTensorRequest().name("x").data(JSON.arrayNode().add(2.0)).requiresGrad(true), null);
         assertThat(w.getIsLeaf()).isTrue();
-        OpAnswer a = ops.runOps(sid, new OpRequest(new Op().op("add").inputs(List.of(new OpInput("w"), new OpInput("x")))
+        OpAnswer a = ops.runOps(sid, new OpRequest(new Op().op("add").inputs(List.of(TextNode.valueOf("w"), TextNode.valueOf("x")))
                 .out(TextNode.valueOf("a"))), null);
-        ops.runOps(sid, new OpRequest(new Op().op("add").inputs(List.of(new OpInput("w"), new OpInput(1L))).out(TextNode.valueOf("b"))), null);
-        OpAnswer y = ops.runOps(sid, new OpRequest(new Op().op("mul").inputs(List.of(new OpInput("a"), new OpInput("b")))
+        ops.runOps(sid, new OpRequest(new Op().op("add").inputs(List.of(TextNode.valueOf("w"), JSON.numberNode(1L))).out(TextNode.valueOf("b"))), null);
+        OpAnswer y = ops.runOps(sid, new OpRequest(new Op().op("mul").inputs(List.of(TextNode.valueOf("a"), TextNode.valueOf("b")))
                 .out(TextNode.valueOf("y"))), null);
         assertThat(a.getTensorView().getGradFn()).isEqualTo("AddBackward0");
         assertThat(y.getTensorView().getGradFn()).isEqualTo("MulBackward0");
+        OpAnswer dot = ops.runOps(sid, new OpRequest(new Op().op("einsum")
+                .inputs(List.of(TextNode.valueOf("i,i->"), TextNode.valueOf("w"), TextNode.valueOf("x")))), null);
+        assertThat(dot.getTensorView().getData().doubleValue()).isEqualTo(2.0);
         assertThat(y.getTensorView().getData()).isEqualTo(JSON.arrayNode().add(6.0));
 
         UpdatedTensors updated = autograd.backward(sid, new BackwardRequest().tensors(List.of("y")), null);

@@ -46,11 +46,14 @@ class OpCatalogApiTest extends ApiTest {
                 OpSamples.Sample sample = OpSamples.of(name).getFirst();
                 List<Object> inputs = new ArrayList<>();
                 int k = 0;
+                boolean inPlace = OpRegistry.get(name).has(OpTag.IN_PLACE);
                 for (Object value : OpSamples.inputs(sample, new Random(name.hashCode()))) {
                     if (value instanceof Tensor t) {
-                        String tensor = name + ".in" + k++;
-                        create(s, tensor, t, !OpRegistry.get(name).has(OpTag.IN_PLACE));
-                        inputs.add(tensor);
+                        inputs.add(create(s, name + ".in" + k++, t, !inPlace));
+                    } else if (value instanceof List<?> list && !list.isEmpty() && list.getFirst() instanceof Tensor) {
+                        List<String> names = new ArrayList<>();
+                        for (Object t : list) names.add(create(s, name + ".in" + k++, (Tensor) t, !inPlace));
+                        inputs.add(names);
                     } else {
                         inputs.add(value);
                     }
@@ -67,12 +70,13 @@ class OpCatalogApiTest extends ApiTest {
     }
 
     /** A tensor with the sample's values; an in-place op gets one that does not require grad, as a leaf it may change. */
-    private static void create(Api.Session s, String name, Tensor t, boolean keepRequiresGrad) {
+    private static String create(Api.Session s, String name, Tensor t, boolean keepRequiresGrad) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);
         body.put("data", t.toNested());
         body.put("dtype", t.dtype().wireName());
         body.put("requiresGrad", keepRequiresGrad && t.requiresGrad());
         s.tensor(Api.json(body)).expect(201);
+        return name;
     }
 }

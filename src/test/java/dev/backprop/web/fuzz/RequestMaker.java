@@ -93,6 +93,7 @@ public final class RequestMaker {
             case "name" -> op.path().contains("/optimizers/") ? words.optimizerName() : drops && odd.chance(70) ? words.freshName()
                     : words.tensorName();
             case "scheduler" -> words.schedulerName();
+            case "op" -> words.opName();
             default -> throw new IllegalArgumentException("no real value for the path parameter " + name);
         };
     }

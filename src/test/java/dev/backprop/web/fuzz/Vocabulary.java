@@ -93,6 +93,11 @@ final class Vocabulary {
         return odd.chance(85) ? odd.pick(Fixture.OPTIMIZERS) : freshName();
     }
 
+    /** A registered op's name, now and then one that names none. */
+    String opName() {
+        return odd.chance(85) ? odd.pick(OPS.subList(0, OPS.size() - 1)) : freshName();
+    }
+
     String schedulerName() {
         return odd.chance(85) ? Fixture.SCHEDULER : freshName();
     }
