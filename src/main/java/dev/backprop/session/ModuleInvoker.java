@@ -4,11 +4,12 @@ import dev.backprop.engine.EngineException;
 import dev.backprop.engine.ErrorCode;
 import dev.backprop.engine.Tensor;
 import dev.backprop.engine.nn.Module;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** The {@code call} op: runs a session module's forward on one input ({@code lr_net(train_x)}). */
+/** The {@code call} op: runs a session module on its inputs ({@code lr_net(train_x)}, {@code loss_fn(logits, y)}). */
 @Component
 public class ModuleInvoker {
 
@@ -16,19 +17,18 @@ public class ModuleInvoker {
         if (!(attrs.get("module") instanceof String name)) {
             throw ApiException.badRequest("'call' needs the module's name in attrs.module");
         }
-        Object m = s.modules.get(name);
-        if (!(m instanceof Module module)) {
-            throw ApiException.notFound("module", name);
-        }
+        Module module = ModuleService.module(s, name);
         for (String keyword : attrs.keySet()) {
             if (!keyword.equals("module")) {
                 throw new EngineException(ErrorCode.INVALID_ARGUMENT,
-                        module.getClass().getSimpleName() + ".forward() got an unexpected keyword argument '" + keyword + "'");
+                        module.typeName() + ".forward() got an unexpected keyword argument '" + keyword + "'");
             }
         }
-        if (inputs.size() != 1 || !(inputs.get(0) instanceof Tensor input)) {
-            throw ApiException.badRequest("'call' takes one input tensor");
+        List<Tensor> tensors = new ArrayList<>(inputs.size());
+        for (Object input : inputs) {
+            if (!(input instanceof Tensor t)) throw ApiException.badRequest("'call' takes input tensors by name");
+            tensors.add(t);
         }
-        return module.forward(input);
+        return module.call(tensors);
     }
 }

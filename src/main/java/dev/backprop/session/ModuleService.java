@@ -52,6 +52,17 @@ public class ModuleService {
         });
     }
 
+    /** {@code module.train(mode)} (and {@code module.eval()} with false), recursively; 404 {@code module-not-found} when there is none. */
+    public Module train(Session s, String name, boolean mode) {
+        return module(s, name).train(mode);
+    }
+
+    /** The module bound to {@code name}; 404 {@code module-not-found} when there is none. */
+    public static Module module(Session s, String name) {
+        if (!(s.modules.get(name) instanceof Module m)) throw ApiException.notFound("module", name);
+        return m;
+    }
+
     public BoundOptimizer createOptimizer(Session s, String name, OptimizerFields fields, List<String> paramNames) {
         Names.check(name, limits.maxNameLength(), "name");
         if (paramNames == null || paramNames.isEmpty()) {
@@ -63,8 +74,9 @@ public class ModuleService {
             String p = paramNames.get(i);
             if (p == null) throw EngineException.invalidField("params[" + i + "]", "a module's or tensor's name", null);
             if (s.modules.get(p) instanceof Module m) {
+                List<Tensor> own = m.parameters();
                 for (var e : m.stateDict().entrySet()) {
-                    if (!params.contains(e.getValue())) {
+                    if (own.contains(e.getValue()) && !params.contains(e.getValue())) {
                         params.add(e.getValue());
                         names.add(p + "." + e.getKey());
                     }

@@ -90,6 +90,7 @@ public class OpExecutor {
         Tensor[] outs;
         try (GradMode.Scope ignored = GradMode.set(!(call.noGrad() || batchNoGrad))) {
             if (call.op().equals("call")) {
+                tx.beforeRandomDraw(); // a module in training mode may hold a dropout
                 outs = new Tensor[] {modules.call(s, attrs, inputs)};
             } else {
                 if ((def.has(OpTag.IN_PLACE) || def.has(OpTag.AUTOGRAD_FLAGS)) && !inputs.isEmpty() && inputs.get(0) instanceof Tensor t) {

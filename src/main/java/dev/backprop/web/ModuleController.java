@@ -1,5 +1,6 @@
 package dev.backprop.web;
 
+import dev.backprop.engine.nn.Module;
 import dev.backprop.engine.optim.OptimizerFields;
 import dev.backprop.session.Answer;
 import dev.backprop.session.ApiException;
@@ -39,11 +40,28 @@ class ModuleController {
         Finite.check(body.layers(), "layers");
         Responses.Module view = sessions.withSession(caller, sid, s -> {
             ModuleService.CreatedModule m = modules.createModule(s, body.name(), body.layers());
-            Map<String, List<Integer>> params = new LinkedHashMap<>();
-            m.parameters().forEach((n, t) -> params.put(n, Arrays.stream(t.shape()).boxed().toList()));
-            return new Responses.Module(m.name(), m.module().toString(), params);
+            return view(m.name(), m.module());
         });
         return ResponseEntity.created(URI.create("/api/v1/sessions/" + sid + "/modules/" + view.name())).body(view);
+    }
+
+    /** {@code module.train()}: training mode for the module and all its children. */
+    @PostMapping("/modules/{name}/train")
+    Responses.Module train(Caller caller, @PathVariable String sid, @PathVariable String name) {
+        return sessions.withSession(caller, sid, s -> view(name, modules.train(s, name, true)));
+    }
+
+    /** {@code module.eval()}: dropout becomes the identity. */
+    @PostMapping("/modules/{name}/eval")
+    Responses.Module eval(Caller caller, @PathVariable String sid, @PathVariable String name) {
+        return sessions.withSession(caller, sid, s -> view(name, modules.train(s, name, false)));
+    }
+
+    /** The module's repr and {@code state_dict} entries (as the session's tensor names) with their shapes. */
+    private static Responses.Module view(String name, Module module) {
+        Map<String, List<Integer>> state = new LinkedHashMap<>();
+        module.stateDict().forEach((key, t) -> state.put(name + "." + key, Arrays.stream(t.shape()).boxed().toList()));
+        return new Responses.Module(name, module.toString(), state, module.training());
     }
 
     @PostMapping("/optimizers")

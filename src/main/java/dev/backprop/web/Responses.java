@@ -14,7 +14,7 @@ final class Responses {
 
     record Grads(List<TensorView> grads) {}
 
-    record Module(String name, String repr, Map<String, List<Integer>> parameters) {}
+    record Module(String name, String repr, Map<String, List<Integer>> parameters, boolean training) {}
 
     /** An optimizer with the lr its next step uses ({@code param_groups[0]['lr']}). */
     record Optimizer(String name, String type, List<String> params, double lr) {}

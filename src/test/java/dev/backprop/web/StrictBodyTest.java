@@ -135,7 +135,8 @@ class StrictBodyTest extends ApiTest {
                         "'layers[0].bias' must be true or false, got an integer", "layers[0].bias"),
                 invalid("/sessions/{sid}/modules", """
                         {"name": "m2", "layers": [{"type": 1}]}""",
-                        "'layers[0].type' must be a layer type (linear, sigmoid, relu or tanh), got an integer", "layers[0].type"),
+                        "'layers[0].type' must be a layer type (linear, sigmoid, relu, tanh, softmax, log_softmax, dropout, flatten, layer_norm, "
+                        + "embedding, cross_entropy_loss, nll_loss, l1_loss, bce_loss or mse_loss), got an integer", "layers[0].type"),
                 invalid("/sessions/{sid}/optimizers", """
                         {"name": "o2", "type": "sgd", "params": ["w"], "lr": "0.1"}""", "'lr' must be a number, got a string", "lr"),
                 invalid("/sessions/{sid}/optimizers", """

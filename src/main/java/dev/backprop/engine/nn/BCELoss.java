@@ -5,7 +5,7 @@ import dev.backprop.engine.Reduction;
 import dev.backprop.engine.Tensor;
 
 /** {@code torch.nn.BCELoss(weight=None, reduction='mean')}: binary cross-entropy of probabilities. */
-public final class BCELoss implements Loss {
+public final class BCELoss extends Loss {
     private final Tensor weight;
     private final Reduction reduction;
 
@@ -26,10 +26,5 @@ public final class BCELoss implements Loss {
     @Override
     public Tensor forward(Tensor input, Tensor target) {
         return Functional.binaryCrossEntropy(input, target, weight, reduction);
-    }
-
-    @Override
-    public String toString() {
-        return "BCELoss()";
     }
 }

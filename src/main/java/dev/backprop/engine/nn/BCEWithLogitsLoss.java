@@ -5,7 +5,7 @@ import dev.backprop.engine.Reduction;
 import dev.backprop.engine.Tensor;
 
 /** {@code torch.nn.BCEWithLogitsLoss(weight=None, reduction='mean', pos_weight=None)}: sigmoid and BCE in one stable step. */
-public final class BCEWithLogitsLoss implements Loss {
+public final class BCEWithLogitsLoss extends Loss {
     private final Tensor weight;
     private final Reduction reduction;
     private final Tensor posWeight;
@@ -28,10 +28,5 @@ public final class BCEWithLogitsLoss implements Loss {
     @Override
     public Tensor forward(Tensor input, Tensor target) {
         return Functional.binaryCrossEntropyWithLogits(input, target, weight, posWeight, reduction);
-    }
-
-    @Override
-    public String toString() {
-        return "BCEWithLogitsLoss()";
     }
 }

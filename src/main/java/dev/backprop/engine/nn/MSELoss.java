@@ -5,7 +5,7 @@ import dev.backprop.engine.Reduction;
 import dev.backprop.engine.Tensor;
 
 /** {@code torch.nn.MSELoss(reduction='mean')}: the squared error. */
-public final class MSELoss implements Loss {
+public final class MSELoss extends Loss {
     private final Reduction reduction;
 
     public MSELoss() {
@@ -19,10 +19,5 @@ public final class MSELoss implements Loss {
     @Override
     public Tensor forward(Tensor input, Tensor target) {
         return Functional.mseLoss(input, target, reduction);
-    }
-
-    @Override
-    public String toString() {
-        return "MSELoss()";
     }
 }

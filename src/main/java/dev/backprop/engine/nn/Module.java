@@ -16,9 +16,35 @@ import java.util.Set;
  */
 public abstract class Module {
     private final Map<String, Tensor> parameters = new LinkedHashMap<>();
+    private final Map<String, Tensor> buffers = new LinkedHashMap<>();
     private final Map<String, Module> children = new LinkedHashMap<>();
+    private boolean training = true;
 
     public abstract Tensor forward(Tensor input);
+
+    /**
+     * {@code module(*inputs)}: one input for most modules, {@link Loss}es take two; a wrong count is
+     * Python's TypeError for {@code forward}.
+     */
+    public Tensor call(List<Tensor> inputs) {
+        if (inputs.isEmpty()) throw Specs.invalid(typeName() + ".forward() missing 1 required positional argument: 'input'");
+        if (inputs.size() > 1) {
+            throw Specs.invalid(typeName() + ".forward() takes 2 positional arguments but " + (inputs.size() + 1) + " were given");
+        }
+        return forward(inputs.get(0));
+    }
+
+    /** {@code module.training}: true unless {@link #train(boolean)} set it otherwise. */
+    public final boolean training() {
+        return training;
+    }
+
+    /** {@code module.train(mode)}, which {@code module.eval()} is with false: this module and every descendant. */
+    public final Module train(boolean mode) {
+        training = mode;
+        children.values().forEach(child -> child.train(mode));
+        return this;
+    }
 
     /** PyTorch's class name, as its repr prints it. */
     public String typeName() {
@@ -32,18 +58,28 @@ public abstract class Module {
 
     protected final Tensor registerParameter(String name, Tensor parameter) {
         checkName(name, "parameter");
-        if (parameters.containsKey(name) || children.containsKey(name)) {
-            throw Specs.invalid("attribute '" + name + "' already exists");
-        }
+        checkFree(name);
         parameters.put(name, parameter);
         return parameter;
     }
 
-    protected final <M extends Module> M registerModule(String name, M module) {
-        checkName(name, "module");
-        if (parameters.containsKey(name) || children.containsKey(name)) {
+    /** {@code register_buffer(name, tensor)}: state that is in {@code state_dict} but is not a parameter (a loss's class weights). */
+    protected final Tensor registerBuffer(String name, Tensor buffer) {
+        checkName(name, "buffer");
+        checkFree(name);
+        buffers.put(name, buffer);
+        return buffer;
+    }
+
+    private void checkFree(String name) {
+        if (parameters.containsKey(name) || buffers.containsKey(name) || children.containsKey(name)) {
             throw Specs.invalid("attribute '" + name + "' already exists");
         }
+    }
+
+    protected final <M extends Module> M registerModule(String name, M module) {
+        checkName(name, "module");
+        checkFree(name);
         children.put(name, module);
         return module;
     }
@@ -98,7 +134,7 @@ public abstract class Module {
         return new ArrayList<>(namedParameters().values());
     }
 
-    /** {@code state_dict()} keys and tensors (parameters only: these modules have no buffers); no deduplication. */
+    /** {@code state_dict()} keys and tensors: each module's parameters, then its buffers, then its children's; no deduplication. */
     public final Map<String, Tensor> stateDict() {
         Map<String, Tensor> out = new LinkedHashMap<>();
         addState("", out);
@@ -107,6 +143,7 @@ public abstract class Module {
 
     private void addState(String prefix, Map<String, Tensor> out) {
         parameters.forEach((name, p) -> out.put(prefix + name, p));
+        buffers.forEach((name, b) -> out.put(prefix + name, b));
         children.forEach((name, child) -> child.addState(prefix + name + ".", out));
     }
 

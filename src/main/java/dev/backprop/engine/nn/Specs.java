@@ -2,6 +2,8 @@ package dev.backprop.engine.nn;
 
 import dev.backprop.engine.EngineException;
 import dev.backprop.engine.ErrorCode;
+import dev.backprop.engine.Reduction;
+import dev.backprop.engine.Tensor;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,68 @@ final class Specs {
             return b;
         }
         throw EngineException.invalidField(path + "." + field, "true or false", v);
+    }
+
+    /** An optional integer field: {@code fallback} (which may be null) when absent or null. */
+    static Integer optionalInt(Map<?, ?> spec, String field, Integer fallback, String where, String path) {
+        Object v = spec.get(field);
+        return v == null ? fallback : Integer.valueOf(toInt(v, field, where, path));
+    }
+
+    /** An optional finite number. */
+    static double optionalNumber(Map<?, ?> spec, String field, double fallback, String path) {
+        Object v = spec.get(field);
+        if (v == null) {
+            return fallback;
+        }
+        if (v instanceof Number n && Double.isFinite(n.doubleValue())) {
+            return n.doubleValue();
+        }
+        throw EngineException.invalidField(path + "." + field, "a number", v);
+    }
+
+    /** A {@code reduction}: {@code mean} unless given; PyTorch's ValueError for any other text. */
+    static Reduction reduction(Map<?, ?> spec, String path) {
+        Object v = spec.get("reduction");
+        if (v == null) {
+            return Reduction.MEAN;
+        }
+        if (!(v instanceof String s)) {
+            throw EngineException.invalidField(path + ".reduction", "'mean', 'sum' or 'none'", v);
+        }
+        return Reduction.parse(s);
+    }
+
+    /** An integer or a list of integers ({@code normalized_shape}), as a shape. */
+    static int[] requiredShape(Map<?, ?> spec, String field, String where, String path) {
+        Object v = spec.get(field);
+        if (!(v instanceof List<?> list)) {
+            return new int[] {requiredInt(spec, field, where, path)};
+        }
+        int[] out = new int[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = toInt(list.get(i), field + "[" + i + "]", where, path);
+        }
+        return out;
+    }
+
+    /** An optional list of numbers ({@code weight}) as a float32 tensor, as {@code torch.tensor([...])} makes it; null when absent. */
+    static Tensor optionalFloats(Map<?, ?> spec, String field, String path) {
+        Object v = spec.get(field);
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof List<?> list)) {
+            throw EngineException.invalidField(path + "." + field, "a list of numbers", v);
+        }
+        float[] out = new float[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            if (!(list.get(i) instanceof Number n) || !Double.isFinite(n.doubleValue())) {
+                throw EngineException.invalidField(path + "." + field + "[" + i + "]", "a number", list.get(i));
+            }
+            out[i] = n.floatValue();
+        }
+        return Tensor.of(out, out.length);
     }
 
     private static int toInt(Object v, String field, String where, String path) {

@@ -3,10 +3,10 @@ package dev.backprop.engine.optim;
 import java.math.BigDecimal;
 
 /** Python's {@code repr(float)}, so that messages quote numbers as PyTorch's {@code ValueError}s do ({@code 1e-05}, {@code -0.1}). */
-final class PythonFloat {
+public final class PythonFloat {
     private PythonFloat() {}
 
-    static String repr(double v) {
+    public static String repr(double v) {
         if (Double.isNaN(v)) return "nan";
         if (Double.isInfinite(v)) return v > 0 ? "inf" : "-inf";
         if (v == 0) return (1 / v < 0) ? "-0.0" : "0.0";

@@ -75,7 +75,8 @@ class ModulesTest {
         assertRefused(null, "layers: a module spec is required");
         assertRefused("linear", "layers: a module spec must be a list of layers, a layer {\"type\": ...} or an object of named "
                 + "children, got the string \"linear\"");
-        assertRefused(List.of(Map.of("type", "conv2d")), "layers[0]: unknown layer type 'conv2d' (expected linear, sigmoid, relu or tanh)");
+        assertRefused(List.of(Map.of("type", "conv2d")), "layers[0]: unknown layer type 'conv2d' (expected linear, sigmoid, relu, tanh, softmax, log_softmax, dropout, flatten, "
+                + "layer_norm, embedding, cross_entropy_loss, nll_loss, l1_loss, bce_loss or mse_loss)");
         assertRefused(List.of(Map.of("type", "linear", "inFeatures", 2)), "layers[0] (linear): 'outFeatures' is required");
         assertFieldRefused(List.of(Map.of("type", "linear", "inFeatures", 2.5, "outFeatures", 1)), ErrorCode.INVALID_FIELD,
                 "layers[0].inFeatures", "'layers[0].inFeatures' must be an integer, got a number with a fraction");
@@ -84,7 +85,8 @@ class ModulesTest {
         assertFieldRefused(List.of(Map.of("type", "linear", "inFeatures", 2, "outFeatures", 1, "bias", "yes")), ErrorCode.INVALID_FIELD,
                 "layers[0].bias", "'layers[0].bias' must be true or false, got a string");
         assertFieldRefused(List.of(Map.of("type", 7)), ErrorCode.INVALID_FIELD,
-                "layers[0].type", "'layers[0].type' must be a layer type (linear, sigmoid, relu or tanh), got an integer");
+                "layers[0].type", "'layers[0].type' must be a layer type (linear, sigmoid, relu, tanh, softmax, log_softmax, dropout, flatten, layer_norm, "
+                        + "embedding, cross_entropy_loss, nll_loss, l1_loss, bce_loss or mse_loss), got an integer");
         assertFieldRefused(List.of(Map.of("type", "linear", "in_features", 2, "outFeatures", 1)), ErrorCode.UNKNOWN_FIELD,
                 "layers[0].in_features", "unknown field 'layers[0].in_features'; did you mean 'inFeatures'?");
         assertFieldRefused(List.of(linear(2, 1), Map.of("type", "sigmoid", "inFeatures", 1)), ErrorCode.UNKNOWN_FIELD,
