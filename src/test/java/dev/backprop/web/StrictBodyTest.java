@@ -101,7 +101,7 @@ class StrictBodyTest extends ApiTest {
                         {"name": "w2", "data": [1.0], "dtype": false}""", "'dtype' must be a string, got a boolean", "dtype"),
                 invalid("/sessions/{sid}/ops", """
                         {"op": "add", "inputs": [{"name": "w"}, 1], "out": "a"}""",
-                        "'inputs[0]' must be a tensor name, a number, true, false or a list of numbers, got an object", "inputs[0]"),
+                        "'inputs[0]' must be a tensor name, a number, true, false, a list of numbers or a list of tensor names, got an object", "inputs[0]"),
                 invalid("/sessions/{sid}/ops", """
                         {"op": "zeros", "inputs": [[2, "3"]], "out": "z"}""", "'inputs[0][1]' must be a number, got a string",
                         "inputs[0][1]"),
@@ -114,7 +114,7 @@ class StrictBodyTest extends ApiTest {
                         {"op": "neg", "inputs": ["w"], "noGrad": 1}""", "'noGrad' must be true or false, got an integer", "noGrad"),
                 invalid("/sessions/{sid}/ops", """
                         {"ops": [{"op": "neg", "inputs": ["w"], "out": "n"}, {"op": "neg", "inputs": [null], "out": "n2"}]}""",
-                        "ops[1]: 'inputs[0]' must be a tensor name, a number, true, false or a list of numbers, got null",
+                        "ops[1]: 'inputs[0]' must be a tensor name, a number, true, false, a list of numbers or a list of tensor names, got null",
                         "ops[1].inputs[0]"),
                 invalid("/sessions/{sid}/backward", """
                         {"tensors": ["y"], "retainGraph": 1}""", "'retainGraph' must be true or false, got an integer", "retainGraph"),

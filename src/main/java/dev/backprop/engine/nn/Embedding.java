@@ -30,7 +30,7 @@ public final class Embedding extends Module {
         }
         this.numEmbeddings = numEmbeddings;
         this.embeddingDim = embeddingDim;
-        this.paddingIdx = paddingIdx == null || paddingIdx >= 0 ? paddingIdx : numEmbeddings + paddingIdx;
+        this.paddingIdx = paddingIdx == null ? null : paddingIdx >= 0 ? paddingIdx : Integer.valueOf(numEmbeddings + paddingIdx);
         Tensor w = RandomOps.normal(0, 1, new int[] {numEmbeddings, embeddingDim}, DType.FLOAT32, gen);
         if (this.paddingIdx != null) {
             try (GradMode.Scope ignored = GradMode.disable()) {

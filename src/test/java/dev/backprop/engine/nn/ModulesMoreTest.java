@@ -165,4 +165,12 @@ class ModulesMoreTest {
         assertThatThrownBy(() -> ce.call(List.of(x))).hasMessage("CrossEntropyLoss.forward() missing 1 required positional argument: 'target'");
         assertThatThrownBy(() -> ce.call(List.of(x, x, x))).hasMessage("CrossEntropyLoss.forward() takes 3 positional arguments but 4 were given");
     }
+
+    @Test
+    void anEmbeddingWithoutAPaddingRowDrawsEveryRow() {
+        Module embedding = Modules.build(Map.of("type", "embedding", "numEmbeddings", 2, "embeddingDim", 3), new Generator(0));
+        assertThat(embedding.toString()).isEqualTo("Embedding(2, 3)");
+        // torch.manual_seed(0); nn.Embedding(2, 3).weight: no row is zero
+        for (float v : embedding.parameters().getFirst().toFloatArray()) assertThat(v).isNotZero();
+    }
 }

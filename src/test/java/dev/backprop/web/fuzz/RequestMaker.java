@@ -90,8 +90,9 @@ public final class RequestMaker {
         return switch (name) {
             case "sid" -> drops && op.path().endsWith("{sid}") && odd.chance(80) ? fixture.disposableSessionId() : fixture.sessionId();
             case "id" -> odd.pick(fixture.jobIds());
-            case "name" -> op.path().contains("/optimizers/") ? words.optimizerName() : drops && odd.chance(70) ? words.freshName()
-                    : words.tensorName();
+            case "name" -> op.path().contains("/optimizers/") ? words.optimizerName()
+                    : op.path().contains("/modules/") ? (odd.chance(85) ? Fixture.MODULE : words.freshName())
+                    : drops && odd.chance(70) ? words.freshName() : words.tensorName();
             case "scheduler" -> words.schedulerName();
             case "op" -> words.opName();
             default -> throw new IllegalArgumentException("no real value for the path parameter " + name);
