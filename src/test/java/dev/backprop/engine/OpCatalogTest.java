@@ -74,6 +74,17 @@ class OpCatalogTest {
     }
 
     @Test
+    void everyElementwiseEntryIsRegisteredWithItsInPlaceVariant() throws IllegalAccessException {
+        List<String> missing = new ArrayList<>();
+        for (java.lang.reflect.Field f : UnaryOps.class.getFields()) {
+            if (f.getType() != UnaryOp.class) continue;
+            UnaryOp u = (UnaryOp) f.get(null);
+            if (!UnaryOps.ALL.contains(u) || !OpRegistry.contains(u.name()) || !OpRegistry.contains(u.name() + "_")) missing.add(f.getName());
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
     void tagsAgreeWithWhatTheOpDoes() {
         Set<String> inPlaceNames = new LinkedHashSet<>();
         for (OpRegistry.OpDef def : OpRegistry.all()) {

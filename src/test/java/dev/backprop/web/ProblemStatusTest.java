@@ -43,8 +43,8 @@ class ProblemStatusTest extends ApiTest {
             s.tensor("{\"name\": 7, \"data\": [1.0], \"requiresGrad\": {}}").problem(400, "invalid-field");
             s.op("{\"op\": \"add\", \"inputs\": \"w\"}").problem(400, "invalid-field");
             assertThat(s.op("{\"op\": \"add\", \"inputs\": [{\"name\": \"w\"}, 1]}").problem(400, "invalid-field")
-                    .get("detail").stringValue()).isEqualTo("'inputs[0]' must be a tensor name, a number, true, false or a list of numbers, "
-                            + "got an object");
+                    .get("detail").stringValue()).isEqualTo("'inputs[0]' must be a tensor name, a number, true, false, a list of numbers "
+                            + "or a list of tensor names, got an object");
             assertThat(s.op("{\"op\": \"ones\", \"attrs\": {\"size\": [1]}, \"out\": 5}").problem(400, "invalid-field")
                     .get("detail").stringValue()).isEqualTo("'out' must be a name or a list of names, got an integer");
             s.optimizer("{\"name\": \"o\", \"type\": \"sgd\", \"params\": [\"w\"], \"lr\": \"fast\"}").problem(400, "invalid-field");

@@ -26,8 +26,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TenantIsolationTest extends KeyedApiTest {
+    /** Routes that name no tenant's resource: the collections, and the op catalog every tenant shares. */
     private static final Set<String> COLLECTIONS = Set.of("POST /api/v1/sessions", "GET /api/v1/sessions", "POST /api/v1/jobs",
-            "GET /api/v1/jobs");
+            "GET /api/v1/jobs", "GET /api/v1/ops", "GET /api/v1/ops/{op}");
 
     private Api alice;
     private Api bob;
@@ -194,6 +195,10 @@ class TenantIsolationTest extends KeyedApiTest {
         r.put("GET " + s + "/graph", (api, sid, job) -> api.request("/sessions/" + sid + "/graph?root=y").GET());
         r.put("POST " + s + "/modules", (api, sid, job) -> json(api.request("/sessions/" + sid + "/modules"), """
                 {"name": "m", "layers": [{"type": "sigmoid"}]}"""));
+        r.put("POST " + s + "/modules/{name}/train", (api, sid, job) ->
+                api.request("/sessions/" + sid + "/modules/m/train").POST(BodyPublishers.noBody()));
+        r.put("POST " + s + "/modules/{name}/eval", (api, sid, job) ->
+                api.request("/sessions/" + sid + "/modules/m/eval").POST(BodyPublishers.noBody()));
         r.put("POST " + s + "/optimizers", (api, sid, job) -> json(api.request("/sessions/" + sid + "/optimizers"), """
                 {"name": "o", "type": "sgd", "params": ["w"], "lr": 1.0}"""));
         r.put("POST " + s + "/optimizers/{name}/step", (api, sid, job) ->
