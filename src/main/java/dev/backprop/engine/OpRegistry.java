@@ -35,6 +35,7 @@ public final class OpRegistry {
             return textPositions.contains(position);
         }
 
+        /** Whether gradients flow through it out of place: the ops the gradcheck test differentiates. */
         public boolean differentiable() {
             return !tags.contains(OpTag.NON_DIFFERENTIABLE) && !tags.contains(OpTag.IN_PLACE);
         }

@@ -18,7 +18,7 @@ final class TensorOpDefs {
                 .does(a -> a.tensor("input").to(FactoryOpDefs.dtype(a, a.tensor("input").dtype)));
         op("clone(Tensor input)").gradFn("CloneBackward0").does(a -> a.tensor("input").clone());
         op("detach(Tensor input)").tags(NON_DIFFERENTIABLE).does(a -> a.tensor("input").detach());
-        op("detach_(Tensor input, /)").tags(IN_PLACE).does(a -> a.tensor("input").detach_());
+        op("detach_(Tensor input, /)").tags(IN_PLACE, NON_DIFFERENTIABLE).does(a -> a.tensor("input").detach_());
         op("retain_grad(Tensor input, /)").tags(AUTOGRAD_FLAGS, NON_DIFFERENTIABLE).does(a -> a.tensor("input").retainGrad());
         op("requires_grad_(Tensor input, /, bool requires_grad|requiresGrad = True)").tags(AUTOGRAD_FLAGS, NON_DIFFERENTIABLE)
                 .does(a -> a.tensor("input").requiresGrad_(a.bool("requires_grad")));

@@ -17,7 +17,7 @@ class OpCatalogController {
     record OpInfo(String name, List<String> signatures, List<String> tags, List<String> gradFns, boolean differentiable) {
         static OpInfo of(OpRegistry.OpDef def) {
             return new OpInfo(def.name(), def.signatures(), def.tags().stream().map(OpTag::wireName).toList(), def.gradFns(),
-                    def.differentiable());
+                    !def.has(OpTag.NON_DIFFERENTIABLE));
         }
     }
 

@@ -30,6 +30,8 @@ class OpCatalogApiTest extends ApiTest {
                  "gradFns": ["SubBackward0"], "differentiable": true}"""));
         JsonNode mulInPlace = api.get("/ops/mul_").expect(200).json();
         assertThat(mulInPlace.get("tags").toString()).isEqualTo("[\"in_place\"]");
+        assertThat(mulInPlace.get("differentiable").booleanValue()).as("gradients flow through an in-place op").isTrue();
+        assertThat(api.get("/ops/detach_").expect(200).json().get("differentiable").booleanValue()).isFalse();
         assertThat(mulInPlace.get("signatures").get(0).stringValue()).isEqualTo("mul_(Tensor input, /, Tensor|Number other)");
         assertThat(api.get("/ops/rand").expect(200).json().get("tags").toString())
                 .isEqualTo("[\"factory\",\"random\",\"non_differentiable\"]");
