@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAnswerElements values (data and grads) one answer may carry; above, 413 pointing to {@code ?data=false}
  * @param maxSessions       live sessions (429 above)
  * @param maxGraphNodes     grad_fn nodes one session's graphs may hold (429 above)
+ * @param maxSessionObjects named tensors, modules (each layer counts), optimizers (each parameter too) and schedulers one
+ *                          session may hold (429 above)
  * @param maxBatchOps       ops in one batch (413 above)
  * @param maxBodyBytes      bytes in one request body (413 above)
  * @param maxJsonDepth      nesting depth of a JSON body (400 above)
@@ -32,6 +34,7 @@ public record Limits(
         @DefaultValue("4194304") long maxAnswerElements,
         @DefaultValue("1000") int maxSessions,
         @DefaultValue("100000") int maxGraphNodes,
+        @DefaultValue("100000") int maxSessionObjects,
         @DefaultValue("10000") int maxBatchOps,
         @DefaultValue("67108864") long maxBodyBytes,
         @DefaultValue("64") int maxJsonDepth,

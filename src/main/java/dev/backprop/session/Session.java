@@ -24,7 +24,9 @@ public final class Session {
     final Map<String, Object> modules = new LinkedHashMap<>();
     final Map<String, BoundOptimizer> optimizers = new LinkedHashMap<>();
     final ReentrantLock lock = new ReentrantLock();
-    long bytes;
+    volatile long bytes;
+    /** What the session takes of the sessions' share of the heap: {@link #bytes} and the objects around them. */
+    long heapBytes;
     int graphNodes;
     long freshNames;
     /** What the answer of the request holding the lock will show. */

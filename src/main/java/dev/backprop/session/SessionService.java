@@ -117,7 +117,8 @@ public class SessionService {
 
     /**
      * Measures what the session now holds and checks it against the quotas; on success records it.
-     * Call with the session's lock held, before committing a change; a violation throws 429.
+     * Call with the session's lock held, before committing a change; a violation throws 429. The session's and its
+     * tenant's quotas count its tensors' bytes; the service's total counts what it takes of the heap ({@link HeapCharge}).
      */
     public void checkQuotas(Session s, Iterable<Tensor> held) {
         Footprint f = Footprint.of(held);
@@ -129,25 +130,39 @@ public class SessionService {
             throw ApiException.quota("graph-nodes-quota", "the session's graphs would hold " + f.graphNodes()
                     + " nodes, over the limit of " + limits.maxGraphNodes());
         }
+        long objects = HeapCharge.objects(s);
+        if (objects > limits.maxSessionObjects()) {
+            throw ApiException.quota("session-objects-quota", "the session would hold " + objects + " tensors, modules, optimizers "
+                    + "and schedulers, over its limit of " + limits.maxSessionObjects());
+        }
         long delta = f.bytes() - s.bytes;
         if (delta > 0 && s.metered && !tenantBytes.tryAdd(s.owner, delta, tenants.maxBytes())) {
             throw ApiException.quota("tenant-bytes-quota", "tenant '" + s.owner + "' would hold " + (tenantBytes.of(s.owner) + delta)
                     + " bytes in its sessions, over its limit of " + tenants.maxBytes());
         }
-        if (delta > 0 && !sessionsPool.tryReserve(delta)) {
-            if (s.metered) tenantBytes.release(s.owner, delta);
-            throw ApiException.quota("total-bytes-quota", "the service would hold " + (sessionsPool.reserved() + delta) + " bytes, over its "
-                    + "limit of " + sessionsPool.capacity(), 30);
+        long heap = HeapCharge.bytes(f, objects);
+        long heapDelta = heap - s.heapBytes;
+        if (heapDelta > 0 && !sessionsPool.tryReserve(heapDelta)) {
+            if (delta > 0 && s.metered) tenantBytes.release(s.owner, delta);
+            throw ApiException.quota("total-bytes-quota", "the service would hold " + (sessionsPool.reserved() + heapDelta) + " bytes, "
+                    + "over its limit of " + sessionsPool.capacity(), 30);
         }
-        if (delta < 0) {
-            sessionsPool.release(-delta);
-            if (s.metered) tenantBytes.release(s.owner, -delta);
-        }
+        if (heapDelta < 0) sessionsPool.release(-heapDelta);
+        if (delta < 0 && s.metered) tenantBytes.release(s.owner, -delta);
         s.bytes = f.bytes();
+        s.heapBytes = heap;
         s.graphNodes = f.graphNodes();
     }
 
+    /** The bytes of tensor data all sessions hold, graphs included. */
     public long totalBytes() {
+        long total = 0;
+        for (Session s : sessions.values()) total += s.bytes;
+        return total;
+    }
+
+    /** What the sessions take of their share of the heap: their bytes and the objects around them (and kept answers). */
+    public long heapBytes() {
         return sessionsPool.reserved();
     }
 
@@ -174,12 +189,13 @@ public class SessionService {
 
     private void close(Session s) {
         s.closed = true;
-        sessionsPool.release(s.bytes);
+        sessionsPool.release(s.heapBytes);
         if (s.metered) {
             tenantBytes.release(s.owner, s.bytes);
             tenantSessions.release(s.owner, 1);
         }
         s.bytes = 0;
+        s.heapBytes = 0;
         s.tensors.clear();
         s.modules.clear();
         s.optimizers.clear();

@@ -45,6 +45,11 @@ class ModuleController {
         return ResponseEntity.created(URI.create("/api/v1/sessions/" + sid + "/modules/" + view.name())).body(view);
     }
 
+    @GetMapping("/modules/{name}")
+    Responses.Module module(Caller caller, @PathVariable String sid, @PathVariable String name) {
+        return sessions.withSession(caller, sid, s -> view(name, ModuleService.module(s, name)));
+    }
+
     /** {@code module.train()}: training mode for the module and all its children. */
     @PostMapping("/modules/{name}/train")
     Responses.Module train(Caller caller, @PathVariable String sid, @PathVariable String name) {

@@ -34,6 +34,9 @@ class ServiceMetrics implements MeterBinder {
         Gauge.builder("backprop.sessions.live", sessions, SessionService::count).description("live sessions").register(registry);
         Gauge.builder("backprop.tensor.bytes", sessions, SessionService::totalBytes).baseUnit("bytes")
                 .description("bytes of tensor data the sessions hold, graphs included").register(registry);
+        Gauge.builder("backprop.sessions.heap.bytes", sessions, SessionService::heapBytes).baseUnit("bytes")
+                .description("what the sessions take of their share of the heap: their tensors, graphs, modules and optimizers")
+                .register(registry);
         FunctionCounter.builder("backprop.ops", ops, OpExecutor::opsRun).description("ops run").register(registry);
         for (JobStatus status : JobStatus.values()) {
             Gauge.builder("backprop.jobs", jobs, j -> j.countByStatus().get(status)).tag("status", status.name().toLowerCase(Locale.ROOT))

@@ -137,6 +137,34 @@ class AbuseIT {
     }
 
     @Test
+    void twoHundredThousandEmptyTensorsHoldNoBytesButReachTheQuotas() throws Exception {
+        List<String> sessions = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) sessions.add(newSession());
+            // each holds no data; their objects fill a session's count (100,000) and then the sessions' share of the heap
+            for (int batch = 0; batch < 10; batch++) expect(send("POST", sessions.get(0) + "/ops", emptyTensors(batch)), 200);
+            problem(send("POST", sessions.get(0) + "/ops", emptyTensors(10)), 429, "session-objects-quota");
+            int accepted = 0;
+            HttpResponse<String> r;
+            while ((r = send("POST", sessions.get(1) + "/ops", emptyTensors(accepted))).statusCode() == 200) accepted++;
+            problem(r, 429, "total-bytes-quota");
+            assertThat(accepted).as("batches of 10,000 empty tensors the second session took").isBetween(1, 9);
+        } finally {
+            for (String s : sessions) send("DELETE", s, null);
+        }
+        new SeedClient(base).walkthrough();
+    }
+
+    private static String emptyTensors(int batch) {
+        StringBuilder ops = new StringBuilder("{\"returns\": \"none\", \"ops\": [");
+        for (int i = 0; i < 10_000; i++) {
+            ops.append(i == 0 ? "" : ", ").append("{\"op\": \"zeros\", \"attrs\": {\"size\": [0]}, \"out\": \"e")
+                    .append(batch).append('_').append(i).append("\"}");
+        }
+        return ops.append("]}").toString();
+    }
+
+    @Test
     void aBatchOf60AddsOnAMillionElements() throws Exception {
         String s = newSession();
         try {

@@ -43,6 +43,10 @@ class ActuatorTest extends ApiTest {
             double bytes = Double.parseDouble(metrics.lines().filter(l -> l.startsWith("backprop_tensor_bytes ")).findFirst()
                     .orElseThrow().split(" ")[1]);
             assertThat(bytes).isGreaterThanOrEqualTo(16);
+            double heap = Double.parseDouble(metrics.lines().filter(l -> l.startsWith("backprop_sessions_heap_bytes ")).findFirst()
+                    .orElseThrow().split(" ")[1]);
+            // two named tensors (w, y), one node with two edges, w again behind it: 16 + 3 * 192 + 256 + 2 * 96 + 2 * 320 at least
+            assertThat(heap).isGreaterThanOrEqualTo(16 + 3 * 192 + 256 + 2 * 96 + 2 * 320);
         }
     }
 }

@@ -100,6 +100,23 @@ final class Api {
         return session(null);
     }
 
+    /** Deletes every session the service lists. */
+    void dropSessions() {
+        for (String id : ids(get("/sessions").expect(200).json())) delete("/sessions/" + id);
+    }
+
+    /** An op making zeros of {@code size} (JSON, as {@code [2, 3]}) under a fresh name. */
+    static String zeros(String size) {
+        return "{\"op\": \"zeros\", \"attrs\": {\"size\": " + size + "}}";
+    }
+
+    /** A batch making empty tensors named {@code e<from>}, {@code e<from + 1>}, … */
+    static String emptyTensors(int from, int count) {
+        java.util.StringJoiner ops = new java.util.StringJoiner(",", "{\"ops\": [", "]}");
+        for (int i = from; i < from + count; i++) ops.add("{\"op\": \"zeros\", \"attrs\": {\"size\": [0]}, \"out\": \"e" + i + "\"}");
+        return ops.toString();
+    }
+
     static String json(Object value) {
         return JSON.writeValueAsString(value);
     }

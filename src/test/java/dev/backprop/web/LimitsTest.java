@@ -17,9 +17,9 @@ import tools.jackson.databind.JsonNode;
         "backprop.limits.max-tensor-elements=1000",
         "backprop.limits.max-rank=4",
         "backprop.limits.max-session-bytes=4000",
-        "backprop.memory.sessions=6000B",
         "backprop.limits.max-sessions=3",
         "backprop.limits.max-graph-nodes=50",
+        "backprop.limits.max-session-objects=8",
         "backprop.limits.max-batch-ops=5",
         "backprop.limits.max-body-bytes=2048",
         "backprop.limits.max-json-depth=8",
@@ -29,11 +29,7 @@ import tools.jackson.databind.JsonNode;
 class LimitsTest extends ApiTest {
     @AfterEach
     void dropSessions() {
-        for (String id : Api.ids(api.get("/sessions").expect(200).json())) api.delete("/sessions/" + id);
-    }
-
-    private static String zeros(String size) {
-        return "{\"op\": \"zeros\", \"attrs\": {\"size\": " + size + "}}";
+        api.dropSessions();
     }
 
     private static String zeroList(int n) {
@@ -47,12 +43,12 @@ class LimitsTest extends ApiTest {
     @Test
     void aTensorOfMaxElementsIsMadeAndOneMoreIs413() {
         try (var s = api.session()) {
-            assertThat(Api.shape(s.op(zeros("[1000]")).expect(200).json())).containsExactly(1000);
+            assertThat(Api.shape(s.op(Api.zeros("[1000]")).expect(200).json())).containsExactly(1000);
         }
         try (var s = api.session()) {
-            assertThat(s.op(zeros("[1001]")).problem(413, "too-large").get("detail").stringValue())
+            assertThat(s.op(Api.zeros("[1001]")).problem(413, "too-large").get("detail").stringValue())
                     .isEqualTo("a tensor of shape [1001] has 1001 elements, over the limit of 1000");
-            assertThat(s.op(zeros("[10, 10, 11]")).problem(413, "too-large").get("detail").stringValue())
+            assertThat(s.op(Api.zeros("[10, 10, 11]")).problem(413, "too-large").get("detail").stringValue())
                     .isEqualTo("a tensor of shape [10, 10, 11] has 1100 elements, over the limit of 1000");
         }
     }
@@ -87,8 +83,8 @@ class LimitsTest extends ApiTest {
     @Test
     void aTensorOfMaxRankIsMadeAndOneMoreDimensionIs413() {
         try (var s = api.session()) {
-            assertThat(Api.shape(s.op(zeros("[1, 2, 1, 2]")).expect(200).json())).containsExactly(1, 2, 1, 2);
-            assertThat(s.op(zeros("[1, 2, 1, 2, 1]")).problem(413, "too-large").get("detail").stringValue())
+            assertThat(Api.shape(s.op(Api.zeros("[1, 2, 1, 2]")).expect(200).json())).containsExactly(1, 2, 1, 2);
+            assertThat(s.op(Api.zeros("[1, 2, 1, 2, 1]")).problem(413, "too-large").get("detail").stringValue())
                     .isEqualTo("a tensor of rank 5 is over the limit of 4 dimensions");
             s.tensor("{\"name\": \"d4\", \"data\": [[[[1.0]]]]}").expect(201);
             s.tensor("{\"name\": \"d5\", \"data\": [[[[[1.0]]]]]}").problem(413, "too-large");
@@ -113,7 +109,7 @@ class LimitsTest extends ApiTest {
     @Test
     void aSessionMayHoldExactlyItsBytesAndNotOneMore() {
         try (var s = api.session()) {
-            s.op(zeros("[1000]")).expect(200);
+            s.op(Api.zeros("[1000]")).expect(200);
             assertThat(s.info().expect(200).json().get("bytes").asLong()).isEqualTo(4000);
             JsonNode p = s.tensor("{\"name\": \"flag\", \"data\": true}").problem(429, "session-bytes-quota");
             assertThat(p.get("detail").stringValue()).isEqualTo("the session would hold 4001 bytes, over its limit of 4000");
@@ -157,37 +153,11 @@ class LimitsTest extends ApiTest {
     @Test
     void aModuleRefusedByTheQuotaDoesNotExist() {
         try (var s = api.session()) {
-            s.op(zeros("[1000]")).expect(200);
+            s.op(Api.zeros("[1000]")).expect(200);
             s.module("{\"name\": \"net\", \"layers\": [{\"type\": \"linear\", \"inFeatures\": 10, \"outFeatures\": 1}]}")
                     .problem(429, "session-bytes-quota");
             s.get("net.0.weight").problem(404, "tensor-not-found");
             s.optimizer("{\"name\": \"opt\", \"type\": \"sgd\", \"params\": [\"net\"], \"lr\": 0.1}").problem(404, "tensor-not-found");
-        }
-    }
-
-    // ---- backprop.memory.sessions-----------------------------------------------------------------------
-
-    @Test
-    void allSessionsTogetherMayHoldExactlyTheTotalAndNotOneMore() {
-        try (var a = api.session(); var b = api.session()) {
-            a.op(zeros("[1000]")).expect(200);
-            b.op(zeros("[500]")).expect(200);
-            JsonNode p = b.tensor("{\"name\": \"flag\", \"data\": true}").problem(429, "total-bytes-quota");
-            assertThat(p.get("detail").stringValue()).isEqualTo("the service would hold 6001 bytes, over its limit of 6000");
-        }
-        try (var c = api.session()) {
-            c.op(zeros("[1000]")).expect(200);
-        }
-    }
-
-    @Test
-    void bytesGivenBackByDeletingATensorAreFreeForOtherSessions() {
-        try (var a = api.session(); var b = api.session()) {
-            a.op("{\"op\": \"zeros\", \"attrs\": {\"size\": [1000]}, \"out\": \"z\"}").expect(200);
-            a.deleteTensor("z").expect(204);
-            b.op(zeros("[1000]")).expect(200);
-            b.op(zeros("[1000]")).problem(429, "session-bytes-quota");
-            a.op(zeros("[500]")).expect(200);
         }
     }
 
@@ -248,6 +218,34 @@ class LimitsTest extends ApiTest {
             assertThat(Api.floats(s.view("c").get("data"))).containsExactly(51f);
             s.backward("{\"tensors\": [\"c\"]}").expect(200);
             assertThat(Api.floats(s.view("w").get("grad"))).containsExactly(1f);
+        }
+    }
+
+    // ---- max-session-objects ------------------------------------------------------------------------
+
+    @Test
+    void aSessionMayHoldExactlyMaxObjectsAndNotOneMore() {
+        try (var s = api.session()) {
+            s.op(Api.emptyTensors(0, 5)).expect(200);
+            s.op(Api.emptyTensors(5, 3)).expect(200);
+            JsonNode p = s.op(Api.emptyTensors(8, 1)).problem(429, "session-objects-quota");
+            assertThat(p.get("detail").stringValue())
+                    .isEqualTo("the session would hold 9 tensors, modules, optimizers and schedulers, over its limit of 8");
+            s.get("e8").problem(404, "tensor-not-found");
+            s.op(Api.emptyTensors(7, 1)).expect(200);
+        }
+    }
+
+    @Test
+    void aModulesLayersAndAnOptimizersParametersAreObjectsOfTheSession() {
+        try (var s = api.session()) {
+            s.module("""
+                    {"name": "net", "layers": [{"type": "relu"}, {"type": "linear", "inFeatures": 1, "outFeatures": 1}]}""").expect(201);
+            s.optimizer("""
+                    {"name": "opt", "type": "sgd", "params": ["net"], "lr": 0.1}""").expect(201);
+            JsonNode p = s.tensor("{\"name\": \"x\", \"data\": 1.0}").problem(429, "session-objects-quota");
+            assertThat(p.get("detail").stringValue())
+                    .isEqualTo("the session would hold 9 tensors, modules, optimizers and schedulers, over its limit of 8");
         }
     }
 

@@ -74,6 +74,7 @@ class NnLayersApiTest extends ApiTest {
                     {"op": "call", "attrs": {"module": "net"}, "inputs": ["ones"]}""").expect(200).json();
             assertThat(Api.floats(same.get("data").get(1))).containsExactly(1f, 1f, 1f, 1f);
 
+            assertThat(api.get("/sessions/" + s.id() + "/modules/net").expect(200).json()).isEqualTo(eval);
             assertThat(api.post("/sessions/" + s.id() + "/modules/net/train").expect(200).json().get("training").booleanValue()).isTrue();
             JsonNode again = s.op("""
                     {"op": "call", "attrs": {"module": "net"}, "inputs": ["ones"]}""").expect(200).json();
@@ -81,6 +82,23 @@ class NnLayersApiTest extends ApiTest {
             assertThat(Api.floats(again.get("data").get(0))).containsExactly(2f, 2f, 2f, 2f);
             assertThat(Api.floats(again.get("data").get(1))).containsExactly(0f, 0f, 2f, 0f);
             api.post("/sessions/" + s.id() + "/modules/nope/eval").problem(404, "module-not-found");
+            assertThat(api.get("/sessions/" + s.id() + "/modules/nope").problem(404, "module-not-found").get("detail").stringValue())
+                    .isEqualTo("no module 'nope'");
+        }
+    }
+
+    @Test
+    void aCreatedModuleIsWhereItsLocationSays() {
+        try (var s = api.session(0L)) {
+            Api.Response created = s.module("""
+                    {"name": "net", "layers": [{"type": "linear", "inFeatures": 2, "outFeatures": 1}, {"type": "sigmoid"}]}""").expect(201);
+            String location = created.headers().firstValue("Location").orElseThrow();
+            assertThat(location).isEqualTo("/api/v1/sessions/" + s.id() + "/modules/net");
+            JsonNode got = api.get(location.substring("/api/v1".length())).expect(200).json();
+            assertThat(got).isEqualTo(created.json());
+            assertThat(got.toString()).isEqualTo("""
+                    {"name":"net","repr":"Sequential(\\n  (0): Linear(in_features=2, out_features=1, bias=True)\\n  (1): Sigmoid()\\n)",\
+                    "parameters":{"net.0.weight":[1,2],"net.0.bias":[1]},"training":true}""");
         }
     }
 }

@@ -195,6 +195,7 @@ class TenantIsolationTest extends KeyedApiTest {
         r.put("GET " + s + "/graph", (api, sid, job) -> api.request("/sessions/" + sid + "/graph?root=y").GET());
         r.put("POST " + s + "/modules", (api, sid, job) -> json(api.request("/sessions/" + sid + "/modules"), """
                 {"name": "m", "layers": [{"type": "sigmoid"}]}"""));
+        r.put("GET " + s + "/modules/{name}", (api, sid, job) -> api.request("/sessions/" + sid + "/modules/m").GET());
         r.put("POST " + s + "/modules/{name}/train", (api, sid, job) ->
                 api.request("/sessions/" + sid + "/modules/m/train").POST(BodyPublishers.noBody()));
         r.put("POST " + s + "/modules/{name}/eval", (api, sid, job) ->

@@ -66,13 +66,18 @@ final class BodyGenerator {
 
     private String object(Map<String, Object> schema, String name, int depth, Flavour flavour, boolean force) {
         Map<String, Object> properties = OpenApi.map(schema.get("properties"));
-        List<String> chosen = depth > MAX_DEPTH ? List.of() : chooseProperties(schema, properties);
+        Map<String, Vocabulary.Kind> kinds = name == null ? null : words.kinds(name).filter(k -> odd.chance(90)).orElse(null);
+        String kind = kinds == null ? null : odd.pick(List.copyOf(new java.util.TreeSet<>(kinds.keySet())));
+        List<String> chosen = depth > MAX_DEPTH ? List.of()
+                : kind != null ? chooseProperties(schema, kinds.get(kind)) : chooseProperties(schema, properties);
         String mutation = force ? odd.pick(objectMutations(flavour, chosen)) : "";
         String forced = mutation.equals("part") ? odd.pick(chosen) : null;
         Map<String, String> fields = new LinkedHashMap<>();
         for (String p : chosen) {
             if (mutation.equals("drop") && odd.chance(50)) continue;
-            fields.put(p, value(OpenApi.map(properties.get(p)), name, p, depth + 1, flavour, p.equals(forced)));
+            boolean isForced = p.equals(forced);
+            fields.put(p, kind != null && p.equals("type") && !isForced ? Json.quote(kind)
+                    : value(OpenApi.map(properties.get(p)), name, p, depth + 1, flavour, isForced));
         }
         if (!mutation.equals("drop") && schema.get("additionalProperties") instanceof Map<?, ?> extra && odd.chance(30)) {
             fields.put(odd.identifier(3), value(OpenApi.map(extra), name, null, depth + 1, flavour, false));
@@ -109,6 +114,16 @@ final class BodyGenerator {
     }
 
     /** The properties of a valid object: the required ones, most of those its example shows and some others. */
+    /** The properties of a valid object of one kind: the required ones, those the kind needs and some of those it may have. */
+    private List<String> chooseProperties(Map<String, Object> schema, Vocabulary.Kind kind) {
+        List<String> chosen = new ArrayList<>(OpenApi.list(schema.get("required")).stream().map(String::valueOf).toList());
+        chosen.addAll(kind.needs());
+        for (String p : kind.may()) {
+            if (odd.chance(50)) chosen.add(p);
+        }
+        return chosen;
+    }
+
     private List<String> chooseProperties(Map<String, Object> schema, Map<String, Object> properties) {
         Set<String> required = Set.copyOf(OpenApi.list(schema.get("required")).stream().map(String::valueOf).toList());
         Set<String> example = OpenApi.map(schema.get("example")).keySet();

@@ -76,6 +76,30 @@ final class Vocabulary {
         return Optional.ofNullable(v);
     }
 
+    /** The fields one kind of a body takes beside its own required ones: those it needs and those it may have. */
+    record Kind(List<String> needs, List<String> may) {}
+
+    /**
+     * The kinds of a body whose {@code type} decides which other fields it takes (PyTorch's keyword arguments of that
+     * optimizer or scheduler), so that a valid body is more often one the type accepts.
+     */
+    Optional<Map<String, Kind>> kinds(String owner) {
+        return Optional.ofNullable(switch (owner) {
+            case "CreateSchedulerRequest" -> Map.of(
+                    "step_lr", new Kind(List.of("stepSize"), List.of("gamma")),
+                    "exponential_lr", new Kind(List.of("gamma"), List.of()),
+                    "cosine_annealing_lr", new Kind(List.of("tMax"), List.of("etaMin")),
+                    "linear_lr", new Kind(List.of(), List.of("startFactor", "endFactor", "totalIters")));
+            case "CreateOptimizerRequest" -> Map.of(
+                    "sgd", new Kind(List.of("lr"), List.of("momentum", "weightDecay", "maximize")),
+                    "adam", new Kind(List.of(), List.of("lr", "betas", "eps", "weightDecay", "amsgrad", "maximize")),
+                    "adamw", new Kind(List.of(), List.of("lr", "betas", "eps", "weightDecay", "amsgrad", "maximize")),
+                    "rmsprop", new Kind(List.of(), List.of("lr", "alpha", "eps", "weightDecay", "momentum", "centered", "maximize")),
+                    "adagrad", new Kind(List.of(), List.of("lr", "lrDecay", "weightDecay", "eps", "maximize")));
+            default -> null;
+        });
+    }
+
     String tensorName() {
         return switch (odd.random().nextInt(10)) {
             case 0 -> odd.pick(Fixture.PARAMETERS);
