@@ -1,8 +1,8 @@
 package dev.backprop.engine;
 
 /**
- * The matrix product of two strided 2-D operands into a new contiguous matrix. The loop order follows
- * the left operand's layout, so that a transposed operand (as in {@code Xᵀ·g}) is still read in one
+ * The matrix product of two strided 2-D operands into a new contiguous matrix. Large float32 products are
+ * {@link BlockedGemm}'s; for the others (and matrix-vector products) the loop order follows the left operand's layout, so that a transposed operand (as in {@code Xᵀ·g}) is still read in one
  * sequential pass. Every loop runs in blocks of rows between which the request's {@link Deadline} is
  * checked; a stopped product only ever wrote into its own new result.
  */
@@ -10,9 +10,16 @@ final class MatMulKernel {
     private MatMulKernel() {}
 
     static Tensor multiply(Tensor a, Tensor b) {
+        int n = a.shape[0], k = a.shape[1], p = b.shape[1];
+        if (a.dtype == DType.FLOAT32 && BlockedGemm.suits(n, k, p)) {
+            // packs its operands whatever their strides: an expanded gradient needs no contiguous copy first
+            Tensor r = Tensor.empty(a.dtype, new int[] {n, p});
+            BlockedGemm.multiply(a.storage.f32, a.offset, a.strides[0], a.strides[1], b.storage.f32, b.offset, b.strides[0],
+                    b.strides[1], r.storage.f32, n, k, p);
+            return r;
+        }
         a = unitStrided(a);
         b = unitStrided(b);
-        int n = a.shape[0], k = a.shape[1], p = b.shape[1];
         Tensor r = Tensor.empty(a.dtype, new int[] {n, p});
         switch (a.dtype) {
             case FLOAT32 -> f32(a.storage.f32, a.offset, a.strides[0], a.strides[1], b.storage.f32, b.offset, b.strides[0],

@@ -276,7 +276,8 @@ final class VectorKernels {
     }
 
     /** Runs the two halves of a job on the common pool and waits for both. */
-    private static void inParallel(Runnable first, Runnable second) {
+    /** Runs both on the common pool, one of them on the calling thread when it joins. */
+    static void inParallel(Runnable first, Runnable second) {
         ForkJoinPool.commonPool().invoke(new RecursiveAction() {
             @Override
             protected void compute() {

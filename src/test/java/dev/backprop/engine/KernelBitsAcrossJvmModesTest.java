@@ -10,7 +10,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sigmoid, binary cross entropy and row-dot (matrix product) kernels give the same bits in a JVM that only interprets as in one
+ * The sigmoid, binary cross entropy, row-dot and blocked matrix product kernels give the same bits in a JVM that only interprets as in one
  * whose JIT has compiled them, and for an element in the SIMD body as for the same element in the scalar tail:
  * a training resumed in a fresh JVM repeats an uninterrupted one exactly.
  */
@@ -33,10 +33,18 @@ class KernelBitsAcrossJvmModesTest {
         int[] fromCompiled = compiled;
         assertThat(fromInterpreter).hasSameSizeAs(fromCompiled);
         List<String> differences = IntStream.range(0, fromCompiled.length).filter(i -> fromInterpreter[i] != fromCompiled[i])
-                .mapToObj(i -> String.format("%s %d: interpreted %08x, compiled %08x", i < KernelBitsMain.N ? "sigmoid" : i < 2 * KernelBitsMain.N ? "bce" : "row dots",
-                        i < 2 * KernelBitsMain.N ? i % KernelBitsMain.N : i - 2 * KernelBitsMain.N, fromInterpreter[i], fromCompiled[i]))
+                .mapToObj(i -> String.format("%s: interpreted %08x, compiled %08x", element(i), fromInterpreter[i], fromCompiled[i]))
                 .toList();
         assertThat(differences).isEmpty();
+    }
+
+    /** Which kernel's output, and which element of it, the {@code i}-th of {@link KernelBitsMain#bits()} is. */
+    private static String element(int i) {
+        int n = KernelBitsMain.N, dots = 2 * n + KernelBitsMain.ROWS * (1 + KernelBitsMain.ROWS);
+        if (i < n) return "sigmoid " + i;
+        if (i < 2 * n) return "bce " + (i - n);
+        if (i < dots) return "row dots " + (i - 2 * n);
+        return "blocked product " + (i - dots);
     }
 
     @Test

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * Prints the raw bits of the sigmoid, binary cross entropy and row-dot kernels on a fixed input, one hexadecimal
- * int per line, for {@link KernelBitsAcrossJvmModesTest} to compare between JVMs.
+ * Prints the raw bits of the sigmoid, binary cross entropy, row-dot and blocked matrix product kernels on a fixed input,
+ * one hexadecimal int per line, for {@link KernelBitsAcrossJvmModesTest} to compare between JVMs.
  */
 public final class KernelBitsMain {
     /** Not a multiple of any vector length, so that both the SIMD body and the scalar tail run. */
@@ -19,8 +19,10 @@ public final class KernelBitsMain {
 
     /** Rows of the matrix products' left operand, and their length (the SIMD body and a scalar tail each). */
     static final int ROWS = 7, K = 37;
+    /** Columns of the blocked product: one whole register tile and a part of one, at any vector length up to 16 lanes. */
+    static final int COLUMNS = 70;
 
-    /** The kernels' outputs as raw int bits: sigmoid, binary cross entropy, then the two row-dot products. */
+    /** The kernels' outputs as raw int bits: sigmoid, binary cross entropy, the two row-dot products, the blocked product. */
     static int[] bits() {
         float[] logits = logits(), probabilities = probabilities(), targets = targets();
         float[] sigmoid = new float[N], loss = new float[N];
@@ -30,13 +32,17 @@ public final class KernelBitsMain {
         float[] dots = new float[ROWS], products = new float[ROWS * ROWS];
         VectorKernels.rowDots(a, 0, K, w, dots, ROWS, K);
         VectorKernels.rowDotsAgainstRows(a, 0, K, a, 0, K, products, ROWS, K, ROWS);
-        int[] bits = new int[2 * N + ROWS + ROWS * ROWS];
+        float[] b = new float[K * COLUMNS], blocked = new float[ROWS * COLUMNS];
+        for (int i = 0; i < b.length; i++) b[i] = probabilities[i % N] * (i % 5 - 2);
+        BlockedGemm.multiply(a, 0, K, 1, b, 0, COLUMNS, 1, blocked, ROWS, K, COLUMNS);
+        int[] bits = new int[2 * N + ROWS + ROWS * ROWS + ROWS * COLUMNS];
         for (int i = 0; i < N; i++) {
             bits[i] = Float.floatToRawIntBits(sigmoid[i]);
             bits[N + i] = Float.floatToRawIntBits(loss[i]);
         }
         for (int i = 0; i < ROWS; i++) bits[2 * N + i] = Float.floatToRawIntBits(dots[i]);
         for (int i = 0; i < ROWS * ROWS; i++) bits[2 * N + ROWS + i] = Float.floatToRawIntBits(products[i]);
+        for (int i = 0; i < ROWS * COLUMNS; i++) bits[2 * N + ROWS + ROWS * ROWS + i] = Float.floatToRawIntBits(blocked[i]);
         return bits;
     }
 
