@@ -61,7 +61,9 @@ class JobMemoryTest extends ApiTest {
         List<Sse.Event> live = events(id);
         List<Long> strides = live.stream().filter(e -> e.name().equals("thinned")).map(e -> e.data().get("metricsEvery").longValue())
                 .toList();
-        assertThat(strides).as("what a live subscriber sees of each thinning").hasSizeGreaterThan(5).isSorted()
+        // the log keeps only the latest thinning, and a stream sends what the log holds when it writes (every 50 ms at
+        // most), so how many thinnings a live subscriber sees depends on the pace of the job against the stream's
+        assertThat(strides).as("what a live subscriber sees of the thinnings").isNotEmpty().isSorted().doesNotHaveDuplicates()
                 .allMatch(every -> every == Long.highestOneBit(every));
 
         List<Sse.Event> events = events(id);
