@@ -52,6 +52,21 @@ public class ModuleService {
         });
     }
 
+    /**
+     * {@code del net}: the module goes; its parameters stay bound to their names, as {@code w = net[0].weight} keeps
+     * a parameter alive in Python, and an optimizer over them goes on stepping them.
+     */
+    public void deleteModule(Session s, String name) {
+        module(s, name);
+        executor.atomically(s, tx -> tx.remove(s.modules, name));
+    }
+
+    /** {@code del opt}: the optimizer goes with its state and its schedulers; its parameters stay. */
+    public void deleteOptimizer(Session s, String name) {
+        optimizer(s, name);
+        executor.atomically(s, tx -> tx.remove(s.optimizers, name));
+    }
+
     /** {@code module.train(mode)} (and {@code module.eval()} with false), recursively; 404 {@code module-not-found} when there is none. */
     public Module train(Session s, String name, boolean mode) {
         return module(s, name).train(mode);

@@ -50,6 +50,12 @@ public class SchedulerService {
         });
     }
 
+    /** {@code del scheduler}: the optimizer keeps the lr the scheduler last set. */
+    public void delete(Session s, String optimizerName, String name) {
+        scheduler(s, optimizerName, name);
+        executor.atomically(s, tx -> tx.remove(ModuleService.optimizer(s, optimizerName).schedulers(), name));
+    }
+
     /** The scheduler {@code name} of the optimizer; 404 {@code optimizer-not-found} or {@code scheduler-not-found}. */
     public LRScheduler scheduler(Session s, String optimizerName, String name) {
         LRScheduler scheduler = ModuleService.optimizer(s, optimizerName).schedulers().get(name);

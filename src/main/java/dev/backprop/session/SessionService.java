@@ -91,6 +91,14 @@ public class SessionService {
         return withSession(caller, id, Answer.FULL, work);
     }
 
+    /** As {@link #withSession(Caller, String, Function)}, for work that answers nothing. */
+    public void inSession(Caller caller, String id, java.util.function.Consumer<Session> work) {
+        withSession(caller, id, s -> {
+            work.accept(s);
+            return null;
+        });
+    }
+
     /** Runs {@code work} holding the session's lock; changes it makes are kept only if {@code answer} is within its limit. */
     public <T> T withSession(Caller caller, String id, Answer answer, Function<Session, T> work) {
         Session s = sessions.get(new Key(caller.owner(), id));

@@ -47,6 +47,13 @@ public final class Transaction {
         undo.add(step);
     }
 
+    /** Removes {@code key}'s entry from {@code map} (one of the session's), putting it back if the change is undone. */
+    public <V> V remove(java.util.Map<String, V> map, String key) {
+        V removed = map.remove(key);
+        if (removed != null) onRollback(() -> map.put(key, removed));
+        return removed;
+    }
+
     void rollback() {
         for (int i = undo.size() - 1; i >= 0; i--) {
             undo.get(i).run();

@@ -35,7 +35,7 @@ public class Audit {
                 .log("job {} cancelled by {}{}", jobId, caller.owner(), caller.admin() ? " (admin)" : "");
     }
 
-    /** A resource of this {@code kind} (session, tensor) that {@code caller} deleted. */
+    /** A resource of this {@code kind} (session, tensor, module, optimizer, scheduler) that {@code caller} deleted. */
     public void deleted(Caller caller, String kind, String id) {
         log.atInfo().addKeyValue("event", "deleted").addKeyValue("tenant", caller.owner())
                 .addKeyValue("kind", kind).addKeyValue("id", id)

@@ -83,6 +83,10 @@ class JobEventsController {
         response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
         response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
         response.setHeader("X-Accel-Buffering", "no");
+        // Committed here, on the container's thread: the filters that write headers when a response commits (Spring
+        // Security's) would otherwise do it on the writer's thread while this one unwinds them, and Tomcat's headers
+        // are not safe for two threads (a stream among thousands opened at once then ended as an empty 500).
+        response.flushBuffer();
         AsyncContext async = request.startAsync();
         async.setTimeout(0);
         StreamResponse out = new StreamResponse(response.getOutputStream());

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,10 +29,12 @@ import org.springframework.web.bind.annotation.RestController;
 class ModuleController {
     private final SessionService sessions;
     private final ModuleService modules;
+    private final Audit audit;
 
-    ModuleController(SessionService sessions, ModuleService modules) {
+    ModuleController(SessionService sessions, ModuleService modules, Audit audit) {
         this.sessions = sessions;
         this.modules = modules;
+        this.audit = audit;
     }
 
     @PostMapping("/modules")
@@ -48,6 +51,13 @@ class ModuleController {
     @GetMapping("/modules/{name}")
     Responses.Module module(Caller caller, @PathVariable String sid, @PathVariable String name) {
         return sessions.withSession(caller, sid, s -> view(name, ModuleService.module(s, name)));
+    }
+
+    @DeleteMapping("/modules/{name}")
+    ResponseEntity<Void> deleteModule(Caller caller, @PathVariable String sid, @PathVariable String name) {
+        sessions.inSession(caller, sid, s -> modules.deleteModule(s, name));
+        audit.deleted(caller, "module", sid + "/" + name);
+        return ResponseEntity.noContent().build();
     }
 
     /** {@code module.train()}: training mode for the module and all its children. */
@@ -82,6 +92,13 @@ class ModuleController {
     @GetMapping("/optimizers/{name}")
     Responses.Optimizer optimizer(Caller caller, @PathVariable String sid, @PathVariable String name) {
         return sessions.withSession(caller, sid, s -> view(name, ModuleService.optimizer(s, name)));
+    }
+
+    @DeleteMapping("/optimizers/{name}")
+    ResponseEntity<Void> deleteOptimizer(Caller caller, @PathVariable String sid, @PathVariable String name) {
+        sessions.inSession(caller, sid, s -> modules.deleteOptimizer(s, name));
+        audit.deleted(caller, "optimizer", sid + "/" + name);
+        return ResponseEntity.noContent().build();
     }
 
     private static Responses.Optimizer view(String name, BoundOptimizer o) {

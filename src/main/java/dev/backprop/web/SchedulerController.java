@@ -12,6 +12,7 @@ import dev.backprop.session.SchedulerService;
 import dev.backprop.session.SessionService;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,10 +26,12 @@ import org.springframework.web.bind.annotation.RestController;
 class SchedulerController {
     private final SessionService sessions;
     private final SchedulerService schedulers;
+    private final Audit audit;
 
-    SchedulerController(SessionService sessions, SchedulerService schedulers) {
+    SchedulerController(SessionService sessions, SchedulerService schedulers, Audit audit) {
         this.sessions = sessions;
         this.schedulers = schedulers;
+        this.audit = audit;
     }
 
     @PostMapping
@@ -48,6 +51,14 @@ class SchedulerController {
     Responses.Scheduler get(Caller caller, @PathVariable String sid, @PathVariable("name") String optimizer,
                             @PathVariable("scheduler") String name) {
         return sessions.withSession(caller, sid, s -> view(name, optimizer, schedulers.scheduler(s, optimizer, name)));
+    }
+
+    @DeleteMapping("/{scheduler}")
+    ResponseEntity<Void> delete(Caller caller, @PathVariable String sid, @PathVariable("name") String optimizer,
+                                @PathVariable("scheduler") String name) {
+        sessions.inSession(caller, sid, s -> schedulers.delete(s, optimizer, name));
+        audit.deleted(caller, "scheduler", sid + "/" + optimizer + "/" + name);
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{scheduler}/step")

@@ -56,10 +56,7 @@ class TensorController {
 
     @DeleteMapping("/{name}")
     ResponseEntity<Void> delete(Caller caller, @PathVariable String sid, @PathVariable String name) {
-        sessions.withSession(caller, sid, s -> {
-            tensors.delete(s, name);
-            return null;
-        });
+        sessions.inSession(caller, sid, s -> tensors.delete(s, name));
         audit.deleted(caller, "tensor", sid + "/" + name);
         return ResponseEntity.noContent().build();
     }

@@ -71,6 +71,8 @@ class SessionHeapTest extends ApiTest {
             for (int i = 0; i < 5; i++) s.module(reluNet(i)).expect(201);
             assertThat(total(s.module(reluNet(5)).problem(429, "total-bytes-quota")))
                     .isEqualTo("the service would hold 7680 bytes, over its limit of 7536");
+            api.delete(s.path() + "/modules/net0").expect(204);
+            s.module(reluNet(5)).expect(201);
         }
     }
 
@@ -85,6 +87,8 @@ class SessionHeapTest extends ApiTest {
             assertThat(total(api.post(schedulers, stepLr(19)).problem(429, "total-bytes-quota")))
                     .isEqualTo("the service would hold 7556 bytes, over its limit of 7536");
             api.get(schedulers + "/s19").problem(404, "scheduler-not-found");
+            api.delete(schedulers + "/s0").expect(204);
+            api.post(schedulers, stepLr(19)).expect(201);
         }
     }
 

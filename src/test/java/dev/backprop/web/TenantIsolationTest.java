@@ -196,6 +196,7 @@ class TenantIsolationTest extends KeyedApiTest {
         r.put("POST " + s + "/modules", (api, sid, job) -> json(api.request("/sessions/" + sid + "/modules"), """
                 {"name": "m", "layers": [{"type": "sigmoid"}]}"""));
         r.put("GET " + s + "/modules/{name}", (api, sid, job) -> api.request("/sessions/" + sid + "/modules/m").GET());
+        r.put("DELETE " + s + "/modules/{name}", (api, sid, job) -> api.request("/sessions/" + sid + "/modules/m").DELETE());
         r.put("POST " + s + "/modules/{name}/train", (api, sid, job) ->
                 api.request("/sessions/" + sid + "/modules/m/train").POST(BodyPublishers.noBody()));
         r.put("POST " + s + "/modules/{name}/eval", (api, sid, job) ->
@@ -207,11 +208,14 @@ class TenantIsolationTest extends KeyedApiTest {
         r.put("POST " + s + "/optimizers/{name}/zero-grad", (api, sid, job) ->
                 api.request("/sessions/" + sid + "/optimizers/o/zero-grad").POST(BodyPublishers.noBody()));
         r.put("GET " + s + "/optimizers/{name}", (api, sid, job) -> api.request("/sessions/" + sid + "/optimizers/o").GET());
+        r.put("DELETE " + s + "/optimizers/{name}", (api, sid, job) -> api.request("/sessions/" + sid + "/optimizers/o").DELETE());
         r.put("POST " + s + "/optimizers/{name}/schedulers", (api, sid, job) ->
                 json(api.request("/sessions/" + sid + "/optimizers/o/schedulers"), """
                         {"name": "sc2", "type": "exponential_lr", "gamma": 0.5}"""));
         r.put("GET " + s + "/optimizers/{name}/schedulers/{scheduler}", (api, sid, job) ->
                 api.request("/sessions/" + sid + "/optimizers/o/schedulers/sc").GET());
+        r.put("DELETE " + s + "/optimizers/{name}/schedulers/{scheduler}", (api, sid, job) ->
+                api.request("/sessions/" + sid + "/optimizers/o/schedulers/sc").DELETE());
         r.put("POST " + s + "/optimizers/{name}/schedulers/{scheduler}/step", (api, sid, job) ->
                 api.request("/sessions/" + sid + "/optimizers/o/schedulers/sc/step").POST(BodyPublishers.noBody()));
         String j = "/api/v1/jobs/{id}";

@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The real things the fuzzer's requests name, so that they reach the handlers and not only 404s: a session
  * with tensors, a module and two optimizers (each with a scheduler), and jobs. It is built again when a request drops the session
- * or one of its tensors; every session and job made during the run is dropped or cancelled at the end.
+ * or one of its tensors, modules, optimizers or schedulers; every session and job made during the run is dropped or cancelled at the end.
  */
 public final class Fixture implements AutoCloseable {
     static final List<String> TENSORS = List.of("w", "x", "m", "s", "flag", "idx", "train_x", "train_y", "y", "loss", "u");
@@ -85,7 +85,8 @@ public final class Fixture implements AutoCloseable {
             String fixturePath = "/api/v1/sessions/" + sessionId;
             boolean fixtureTensor = Stream.concat(TENSORS.stream(), PARAMETERS.stream())
                     .anyMatch(t -> r.target().equals(fixturePath + "/tensors/" + t));
-            if (r.target().equals(fixturePath) || fixtureTensor) stale = true;
+            boolean fixtureObject = r.target().startsWith(fixturePath + "/modules/") || r.target().startsWith(fixturePath + "/optimizers/");
+            if (r.target().equals(fixturePath) || fixtureTensor || fixtureObject) stale = true;
         }
         if (a.status() / 100 == 2 && r.method().equals("DELETE")) sessions.removeIf(id -> r.target().equals("/api/v1/sessions/" + id));
     }
