@@ -31,10 +31,15 @@ def seed_graph():
 torch.manual_seed(0)
 n = 1000
 A, B = torch.randn(n, n), torch.randn(n, n)
+A64, B64 = A.double(), B.double()
 
 
 def mm_forward():
     return A.mm(B)
+
+
+def mm_forward_float64():
+    return A64.mm(B64)
 
 
 def mm_forward_backward():
@@ -51,5 +56,6 @@ print(json.dumps({
     "seed_graph_us": best_of(seed_graph, 2000) * 1e6,
     "matmul_1000_forward_ms": best_of(mm_forward, 5) * 1e3,
     "matmul_1000_forward_backward_ms": best_of(mm_forward_backward, 3) * 1e3,
+    "matmul_1000_float64_forward_ms": best_of(mm_forward_float64, 5) * 1e3,
     **blas_in_use(),
 }))

@@ -1,7 +1,7 @@
 package dev.backprop.engine;
 
 /**
- * The matrix product of two strided 2-D operands into a new contiguous matrix. Large float32 products are
+ * The matrix product of two strided 2-D operands into a new contiguous matrix. Large floating-point products are
  * {@link BlockedGemm}'s; for the others (and matrix-vector products) the loop order follows the left operand's layout, so that a transposed operand (as in {@code Xᵀ·g}) is still read in one
  * sequential pass. Every loop runs in blocks of rows between which the request's {@link Deadline} is
  * checked; a stopped product only ever wrote into its own new result.
@@ -11,11 +11,17 @@ final class MatMulKernel {
 
     static Tensor multiply(Tensor a, Tensor b) {
         int n = a.shape[0], k = a.shape[1], p = b.shape[1];
-        if (a.dtype == DType.FLOAT32 && BlockedGemm.suits(n, k, p)) {
-            // packs its operands whatever their strides: an expanded gradient needs no contiguous copy first
+        // the blocked products pack their operands whatever their strides: an expanded gradient needs no contiguous copy
+        if (a.dtype == DType.FLOAT32 && GemmF32.suitsSizes(n, k, p)) {
             Tensor r = Tensor.empty(a.dtype, new int[] {n, p});
-            BlockedGemm.multiply(a.storage.f32, a.offset, a.strides[0], a.strides[1], b.storage.f32, b.offset, b.strides[0],
+            GemmF32.multiply(a.storage.f32, a.offset, a.strides[0], a.strides[1], b.storage.f32, b.offset, b.strides[0],
                     b.strides[1], r.storage.f32, n, k, p);
+            return r;
+        }
+        if (a.dtype == DType.FLOAT64 && GemmF64.suitsSizes(n, k, p)) {
+            Tensor r = Tensor.empty(a.dtype, new int[] {n, p});
+            GemmF64.multiply(a.storage.f64, a.offset, a.strides[0], a.strides[1], b.storage.f64, b.offset, b.strides[0],
+                    b.strides[1], r.storage.f64, n, k, p);
             return r;
         }
         a = unitStrided(a);

@@ -34,7 +34,7 @@ public final class KernelBitsMain {
         VectorKernels.rowDotsAgainstRows(a, 0, K, a, 0, K, products, ROWS, K, ROWS);
         float[] b = new float[K * COLUMNS], blocked = new float[ROWS * COLUMNS];
         for (int i = 0; i < b.length; i++) b[i] = probabilities[i % N] * (i % 5 - 2);
-        BlockedGemm.multiply(a, 0, K, 1, b, 0, COLUMNS, 1, blocked, ROWS, K, COLUMNS);
+        GemmF32.multiply(a, 0, K, 1, b, 0, COLUMNS, 1, blocked, ROWS, K, COLUMNS);
         int[] bits = new int[2 * N + ROWS + ROWS * ROWS + ROWS * COLUMNS];
         for (int i = 0; i < N; i++) {
             bits[i] = Float.floatToRawIntBits(sigmoid[i]);

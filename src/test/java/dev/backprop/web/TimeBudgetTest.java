@@ -16,7 +16,7 @@ class TimeBudgetTest extends ApiTest {
     void aLongMatrixProductIsStopped() {
         try (var s = api.session()) {
             api.post(s.path() + "/ops?data=false", """
-                    {"op": "ones", "attrs": {"size": [3000, 3000], "dtype": "float64"}, "out": "a"}""").expect(200);
+                    {"op": "ones", "attrs": {"size": [4000, 4000], "dtype": "float64"}, "out": "a"}""").expect(200);
             var r = api.post(s.path() + "/ops?data=false", """
                     {"op": "matmul", "inputs": ["a", "a"], "out": "c"}""");
             JsonNode p = r.problem(503, "time-budget");
