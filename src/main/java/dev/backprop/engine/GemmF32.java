@@ -19,10 +19,6 @@ final class GemmF32 extends BlockedGemm<float[]> {
         INSTANCE.multiply(new Operands<>(a, ao, as0, as1, b, bo, bs0, bs1, c, n, k, p));
     }
 
-    static boolean suitsSizes(int n, int k, int p) {
-        return INSTANCE.suits(n, k, p);
-    }
-
     @Override
     float[] newArray(int length) {
         return new float[length];

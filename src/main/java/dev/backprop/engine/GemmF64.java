@@ -23,10 +23,6 @@ final class GemmF64 extends BlockedGemm<double[]> {
         INSTANCE.multiply(new Operands<>(a, ao, as0, as1, b, bo, bs0, bs1, c, n, k, p));
     }
 
-    static boolean suitsSizes(int n, int k, int p) {
-        return INSTANCE.suits(n, k, p);
-    }
-
     @Override
     double[] newArray(int length) {
         return new double[length];

@@ -12,13 +12,13 @@ final class MatMulKernel {
     static Tensor multiply(Tensor a, Tensor b) {
         int n = a.shape[0], k = a.shape[1], p = b.shape[1];
         // the blocked products pack their operands whatever their strides: an expanded gradient needs no contiguous copy
-        if (a.dtype == DType.FLOAT32 && GemmF32.suitsSizes(n, k, p)) {
+        if (a.dtype == DType.FLOAT32 && GemmF32.INSTANCE.suits(n, k, p)) {
             Tensor r = Tensor.empty(a.dtype, new int[] {n, p});
             GemmF32.multiply(a.storage.f32, a.offset, a.strides[0], a.strides[1], b.storage.f32, b.offset, b.strides[0],
                     b.strides[1], r.storage.f32, n, k, p);
             return r;
         }
-        if (a.dtype == DType.FLOAT64 && GemmF64.suitsSizes(n, k, p)) {
+        if (a.dtype == DType.FLOAT64 && GemmF64.INSTANCE.suits(n, k, p)) {
             Tensor r = Tensor.empty(a.dtype, new int[] {n, p});
             GemmF64.multiply(a.storage.f64, a.offset, a.strides[0], a.strides[1], b.storage.f64, b.offset, b.strides[0],
                     b.strides[1], r.storage.f64, n, k, p);
